@@ -1,0 +1,39 @@
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Construct } from 'constructs';
+import { s3GatewayServiceName } from '../naming/service-names';
+import { nonEmpty } from './tags';
+
+export interface S3GatewayEndpointProps {
+  /** Region of the VPC; the endpoint service name is built from it. */
+  readonly region: string;
+  /** VPC to place the endpoint in. */
+  readonly vpcId: string;
+  /** Route tables of the private subnets; each gets a route to S3 through the endpoint. */
+  readonly routeTableIds: readonly string[];
+  /** Terraform resource name, the address state is kept under. */
+  readonly resourceName: string;
+  /** Tags for the endpoint. @default - no tags */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The S3 gateway endpoint ECR image layers are downloaded through. Route tables are associated inline
+ * (`route_table_ids`) as in the original configuration: moving them to association resources would
+ * remove and re-add the routes on existing deployments.
+ */
+export class S3GatewayEndpoint extends Construct {
+  /** The `aws_vpc_endpoint` resource. */
+  public readonly resource: VpcEndpoint;
+
+  public constructor(scope: Construct, id: string, props: S3GatewayEndpointProps) {
+    super(scope, id);
+    this.resource = new VpcEndpoint(this, 'Resource', {
+      serviceName: s3GatewayServiceName(props.region),
+      vpcEndpointType: 'Gateway',
+      vpcId: props.vpcId,
+      routeTableIds: [...props.routeTableIds],
+      tags: nonEmpty(props.tags),
+    });
+    this.resource.overrideLogicalId(props.resourceName);
+  }
+}

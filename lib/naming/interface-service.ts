@@ -1,0 +1,34 @@
+/**
+ * An AWS service reached through an interface VPC endpoint (AWS PrivateLink), named the way AWS names
+ * it in endpoint service names: `ecr.api`, `ecr.dkr`, `logs`, ...
+ */
+export class InterfaceService {
+  /** The ECR API: GetAuthorizationToken, DescribeImages and the other `ecr:` actions. */
+  public static readonly ECR_API = new InterfaceService('ecr.api');
+  /** The Docker Registry API of ECR: image push and pull. Needs private DNS. */
+  public static readonly ECR_DKR = new InterfaceService('ecr.dkr');
+  /** CloudWatch Logs, for the `awslogs` log driver. */
+  public static readonly LOGS = new InterfaceService('logs');
+
+  /** The pair the source article creates, and our default. */
+  public static readonly ECR_DEFAULTS: readonly InterfaceService[] = [InterfaceService.ECR_API, InterfaceService.ECR_DKR];
+
+  /** A service by its short name, e.g. `InterfaceService.of('secretsmanager')`. */
+  public static of(shortName: string): InterfaceService {
+    return new InterfaceService(shortName);
+  }
+
+  private constructor(
+    /** The short name AWS uses after the region, e.g. `ecr.dkr`. */
+    public readonly shortName: string,
+  ) {}
+
+  /** Whether AWS requires private DNS for this service to be usable by ordinary clients. */
+  public get requiresPrivateDns(): boolean {
+    return this.shortName === InterfaceService.ECR_DKR.shortName;
+  }
+
+  public toString(): string {
+    return this.shortName;
+  }
+}
