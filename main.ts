@@ -3,9 +3,9 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { AppConfig } from './lib/config/app-config';
 import { parseConfig } from './lib/config/parse-config';
-import { InterfaceService } from './lib/naming/interface-service';
 import { ValidationError } from './lib/validation/problem';
 import { EcrPrivateLinkStack } from './stacks/ecr-private-link-stack';
+import { stackPropsFromConfig } from './stacks/stack-props-from-config';
 
 /** The config file: $ECR_PRIVATELINK_CONFIG, or the committed example when it is unset. */
 const CONFIG_PATH = process.env.ECR_PRIVATELINK_CONFIG || path.join(__dirname, 'config', 'example.json');
@@ -26,10 +26,7 @@ function synthesize(config: AppConfig): void {
   // The App creates its output folder at once, so it is made only after the whole config passed.
   const app = new App();
   for (const stack of config.stacks) {
-    new EcrPrivateLinkStack(app, stack.name, {
-      ...stack,
-      interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-    });
+    new EcrPrivateLinkStack(app, stack.name, stackPropsFromConfig(stack));
   }
   app.synth();
 }

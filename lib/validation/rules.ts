@@ -65,11 +65,15 @@ export const namePrefix: Rule<string> = (value) => {
 
 /** An endpoint service's short name as AWS writes it after the region: `ecr.api`, `ecs-agent`, `logs`. */
 export const interfaceServiceName: Rule<string> = (value) => {
-  if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(value)) {
-    return 'is not an endpoint service short name (e.g. "ecr.api", "logs", "ecs-agent")';
+  const fullName = /^(cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(value);
+  if (fullName) {
+    return `is a full service name; write only the part after the region, e.g. "${fullName[2]}"`;
   }
   if (value === 's3') {
     return 'is not allowed here: ECR image layers need the S3 *gateway* endpoint, which the stack always creates';
+  }
+  if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(value)) {
+    return 'is not an endpoint service short name (e.g. "ecr.api", "logs", "ecs-agent")';
   }
   return undefined;
 };
