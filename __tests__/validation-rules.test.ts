@@ -71,4 +71,13 @@ describe('validation rules', () => {
     const message = rules.interfaceServiceName(service);
     expect(message).toEqual(expected === undefined ? undefined : expect.stringContaining(expected));
   });
+
+  test.each([
+    ['ECR PrivateLink endpoints: HTTPS from inside the VPC', undefined],
+    ['Endpoints (prod) #1', undefined],
+    ['Endpunkte für ECR', 'not a valid security group description'],
+    ['x'.repeat(256), 'not a valid security group description'],
+  ])('GIVEN security group description %j THEN the rule says %s', (description, expected) => {
+    expect(rules.securityGroupDescription(description)).toEqual(expected === undefined ? undefined : expect.stringContaining(expected));
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'fs';
 import { homedir, tmpdir } from 'os';
 import * as path from 'path';
 import { AWS_PROVIDER_VERSION } from '../../lib/provider-version';
+import { FakeSts, startFakeSts } from './fake-sts';
 import { CommandResult, run } from './run';
 
 /**
@@ -57,13 +58,23 @@ export function locateTerraform(): TerraformSetup | { missing: string } {
 }
 
 /**
- * `describe` for suites that run Terraform. Missing tools skip the suite with a warning that says what is
+ * `describe` for suites that run Terraform. The body gets `terraform()`, ready from its `beforeAll` on,
+ * with a fake STS running for the suite. Missing tools skip the suite with a warning that says what is
  * missing; under CI=true the suite fails instead, so a CI run never passes by testing less.
  */
-export function describeWithTerraform(title: string, body: (setup: TerraformSetup) => void): void {
+export function describeWithTerraform(title: string, body: (terraform: () => Terraform) => void): void {
   const setup = locateTerraform();
   if ('terraform' in setup) {
-    describe(title, () => body(setup));
+    describe(title, () => {
+      let sts: FakeSts | undefined;
+      let terraform: Terraform | undefined;
+      beforeAll(async () => {
+        sts = await startFakeSts();
+        terraform = new Terraform(setup, sts.url);
+      });
+      afterAll(() => sts?.close());
+      body(() => terraform!);
+    });
     return;
   }
   if (process.env.CI) {
@@ -74,8 +85,10 @@ export function describeWithTerraform(title: string, body: (setup: TerraformSetu
     });
     return;
   }
-  console.warn(`\n*** SKIPPED "${title}": cannot run Terraform: ${setup.missing}. These tests judge the synthesized stacks. ***\n`);
-  describe.skip(title, () => body(setup as never));
+  process.stderr.write(`\n*** SKIPPED "${title}": cannot run Terraform: ${setup.missing}. These tests judge the synthesized stacks. ***\n`);
+  describe.skip(title, () => body(() => {
+    throw new Error('skipped');
+  }));
 }
 
 /** Terraform with a CLI config of its own (mirror only), fake credentials, and STS at `stsUrl`. */

@@ -1,25 +1,20 @@
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
-import { FakeSts, startFakeSts } from '../support/fake-sts';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(120_000);
 
-describeWithTerraform('Terraform judges the example stack', (setup) => {
-  let sts: FakeSts;
+describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
   let terraform: Terraform;
   let stack: string;
 
   beforeAll(async () => {
-    sts = await startFakeSts();
-    terraform = new Terraform(setup, sts.url);
+    terraform = terraformFor();
     const project = tempProject('example-plan');
     const synth = await runApp(project);
     expect(synth.code).toBe(0);
     stack = stackDirectory(project, 'sample');
     await terraform.expect([0], stack, 'init', '-input=false');
   });
-
-  afterAll(() => sts?.close());
 
   test('GIVEN the synthesized example WHEN `terraform validate` runs THEN the configuration is valid', async () => {
     const result = await terraform.expect([0], stack, 'validate');

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { InterfaceService } from '../../lib/naming/interface-service';
 import { tempProject } from '../support/app-process';
 import { REPO_ROOT } from '../support/example-stack';
-import { FakeSts, startFakeSts } from '../support/fake-sts';
 import { synthInProject } from '../support/synth-in-project';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
@@ -23,18 +22,14 @@ const MOVED = [
 const allNoOp = (addresses: readonly string[]): Record<string, string[]> =>
   Object.fromEntries(addresses.map((address) => [address, ['no-op']]));
 
-describeWithTerraform('State compatibility with the original Terraform', (setup) => {
-  let sts: FakeSts;
+describeWithTerraform('State compatibility with the original Terraform', (terraformFor) => {
   let terraform: Terraform;
   let project: string;
 
-  beforeAll(async () => {
-    sts = await startFakeSts();
-    terraform = new Terraform(setup, sts.url);
+  beforeAll(() => {
+    terraform = terraformFor();
     project = tempProject('state');
   });
-
-  afterAll(() => sts?.close());
 
   test('GIVEN the state fixture WHEN original.tf plans against it THEN nothing changes (the fixture is that config\'s state)', async () => {
     const original = tempProject('original');

@@ -1,4 +1,5 @@
 /** The config file's contract, as the app sees it after parsing and validation. */
+import type { EcrPrivateLinkInputs } from '../validation/ecr-private-link-problems';
 
 /** Where a stack keeps its Terraform state. */
 export interface LocalBackendConfig {
@@ -9,20 +10,13 @@ export interface LocalBackendConfig {
 
 export type BackendConfig = LocalBackendConfig;
 
-/** One deployable stack: one VPC's ECR PrivateLink setup. */
-export interface StackConfig {
+/** One deployable stack: one VPC's ECR PrivateLink setup, fields as documented on EcrPrivateLinkProps. */
+export interface StackConfig extends Omit<EcrPrivateLinkInputs, 'securityGroupDescription'> {
   /** Stack name; the stack is written to cdktf.out/stacks/<name>. */
   readonly name: string;
-  readonly region: string;
-  readonly namePrefix: string;
-  readonly vpcId: string;
-  readonly privateSubnetIds: readonly string[];
-  readonly privateRouteTableIds: readonly string[];
-  readonly allowedCidrBlocks: readonly string[];
-  /** @default ["ecr.api", "ecr.dkr"] */
-  readonly interfaceServices?: readonly string[];
   /** @default {} */
   readonly tags: Readonly<Record<string, string>>;
+  /** @default local, terraform.<name>.tfstate */
   readonly backend: BackendConfig;
 }
 

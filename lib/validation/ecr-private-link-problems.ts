@@ -1,20 +1,18 @@
+import type { EcrPrivateLinkProps } from '../constructs/ecr-private-link';
 import { InterfaceService } from '../naming/interface-service';
 import { interfaceEndpointResourceName } from '../naming/resource-names';
 import { listProblems, valueProblems } from './list-problems';
 import { Problem } from './problem';
 import * as rules from './rules';
 
-/** The inputs of an ECR PrivateLink setup that can be wrong, in the names the props and config use. */
-export interface EcrPrivateLinkInputs {
-  readonly region: string;
-  readonly namePrefix: string;
-  readonly vpcId: string;
-  readonly privateSubnetIds: readonly string[];
-  readonly privateRouteTableIds: readonly string[];
-  readonly allowedCidrBlocks: readonly string[];
+/**
+ * The construct's props as plain data, services by short name: the form the config file has, and the
+ * form validation works on.
+ */
+export type EcrPrivateLinkInputs = Omit<EcrPrivateLinkProps, 'interfaceServices'> & {
+  /** Short names such as "ecr.api". @default ["ecr.api", "ecr.dkr"] */
   readonly interfaceServices?: readonly string[];
-  readonly tags?: Readonly<Record<string, string>>;
-}
+};
 
 /**
  * Everything wrong with the inputs, each problem naming its field under `fieldPrefix` (e.g. `stacks[0].`).
@@ -34,6 +32,9 @@ export function ecrPrivateLinkProblems(inputs: EcrPrivateLinkInputs, fieldPrefix
       ...valueProblems(at(`tags.${key}`), value, rules.tagValue),
     ]),
   ];
+  if (inputs.securityGroupDescription !== undefined) {
+    problems.push(...valueProblems(at('securityGroupDescription'), inputs.securityGroupDescription, rules.securityGroupDescription));
+  }
   if (inputs.interfaceServices !== undefined) {
     // "ecr-api" and "ecr.api" would share the resource name sample-ecr-api: treat them as the same entry.
     const resourceName = (service: string): string => interfaceEndpointResourceName(inputs.namePrefix, service);

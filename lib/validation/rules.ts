@@ -84,6 +84,12 @@ export const stackName: Rule<string> = (value) =>
     ? undefined
     : 'is not a valid stack name (letters, digits, "_" and "-", starting with a letter or digit; at most 64)';
 
+/** A security group description AWS accepts: at most 255 characters from a restricted ASCII set. */
+export const securityGroupDescription: Rule<string> = (value) =>
+  /^[A-Za-z0-9. _\-:/()#,@[\]+=&;{}!$*]{0,255}$/.test(value)
+    ? undefined
+    : 'is not a valid security group description (at most 255 of: letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)';
+
 /** A tag key AWS accepts. */
 export const tagKey: Rule<string> = (value) => {
   if (value.length < 1 || value.length > 128) {
