@@ -1,0 +1,55 @@
+/**
+ * AWS partitions and the prefixes of endpoint service names in each, from the region name alone (pure, no
+ * AWS call). Sources: AWS China's PrivateLink service list and AWS CDK's `aws-ec2/lib/vpc-endpoint.ts`
+ * exception table, summarised in reference/aws-facts.md.
+ */
+
+export type PartitionName = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-iso' | 'aws-iso-b' | 'aws-iso-e' | 'aws-iso-f' | 'aws-eusc';
+
+interface PartitionFacts {
+  /** Region names in the partition start with one of these. */
+  readonly regionPrefixes: readonly string[];
+  /** Service-name prefix of the interface services that do not use `com.amazonaws` here. */
+  readonly servicePrefix?: string;
+}
+
+const PARTITIONS: Record<PartitionName, PartitionFacts> = {
+  'aws': { regionPrefixes: [] },
+  'aws-cn': { regionPrefixes: ['cn-'], servicePrefix: 'cn.com.amazonaws' },
+  'aws-us-gov': { regionPrefixes: ['us-gov-'] },
+  'aws-iso': { regionPrefixes: ['us-iso-'], servicePrefix: 'gov.ic.c2s' },
+  'aws-iso-b': { regionPrefixes: ['us-isob-'], servicePrefix: 'gov.sgov.sc2s' },
+  'aws-iso-e': { regionPrefixes: ['eu-isoe-'], servicePrefix: 'uk.adc-e.cloud' },
+  'aws-iso-f': { regionPrefixes: ['us-isof-'], servicePrefix: 'gov.ic.hci.csp' },
+  'aws-eusc': { regionPrefixes: ['eusc-'], servicePrefix: 'eu.amazonaws' },
+};
+
+/** ECR takes its partition's own prefix in every region of a partition that has one. */
+const ALWAYS_OWN_PREFIX = ['ecr.api', 'ecr.dkr'];
+
+/**
+ * Further services with the partition's prefix, by region, limited to those the workload profiles use;
+ * any other service is assumed to be `com.amazonaws` (check `aws ec2 describe-vpc-endpoint-services`).
+ */
+const REGIONAL_OWN_PREFIX: Readonly<Record<string, readonly string[]>> = {
+  'cn-north-1': ['autoscaling', 'ec2', 'eks', 'monitoring', 'sqs', 'sts', 'xray'],
+  'cn-northwest-1': ['autoscaling', 'ec2', 'eks', 'monitoring', 'sqs', 'sts', 'xray'],
+  'us-iso-east-1': ['autoscaling', 'ec2', 'sqs'],
+  'us-iso-west-1': ['autoscaling', 'ec2', 'monitoring', 'sqs'],
+  'us-isob-east-1': ['autoscaling', 'ec2', 'sqs'],
+};
+
+/** The partition a region belongs to: `aws-cn` for `cn-north-1`, `aws` for `ap-northeast-1`. */
+export function partitionOf(region: string): PartitionName {
+  const entry = Object.entries(PARTITIONS).find(([, facts]) =>
+    facts.regionPrefixes.some((prefix) => region.startsWith(prefix)),
+  );
+  return entry ? (entry[0] as PartitionName) : 'aws';
+}
+
+/** The prefix of an interface endpoint service's name in a region: `com.amazonaws`, `cn.com.amazonaws`, ... */
+export function interfaceServicePrefix(region: string, shortName: string): string {
+  const { servicePrefix } = PARTITIONS[partitionOf(region)];
+  const ownPrefix = ALWAYS_OWN_PREFIX.includes(shortName) || (REGIONAL_OWN_PREFIX[region] ?? []).includes(shortName);
+  return servicePrefix && ownPrefix ? servicePrefix : 'com.amazonaws';
+}
