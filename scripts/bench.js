@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+// Side-by-side benchmark of synth and tests (issue "Fast: synth near the floor, tests in seconds").
+//
+//   npm run bench                      1 warm-up + 5 timed runs of each case, medians; then `npm test` once
+//   npm run bench -- --runs 9          9 timed runs
+//   npm run bench -- --quick           1 timed run, no warm-up, no `npm test`
+//   npm run bench -- --write-readme    also put the report between <!-- bench:start --> and
+//                                      <!-- bench:end --> in README.md
+//
+// Cases, each run through `sh -c` from the repo root unless said otherwise:
+//   (a) the floor: `node -e 'require("cdktf")'`, what any CDKTF app pays before doing anything;
+//   (b) our app, the "app" command of cdktf.json, on config/example.json (ECR_PRIVATELINK_CONFIG unset);
+//   (c) the same stack as a `cdktf init --template=typescript` project writes it (bench/init-template:
+//       one file, imports from the package roots, `npx ts-node main.ts`, which type-checks every synth);
+//   (d) our app on generated configs of 1, 10, 50 and 100 stacks, with a straight-line fit;
+//   (e) `npm test`, once.
+// Synth output goes to temp folders through CDKTF_OUTDIR (the repo's cdktf.out is left alone), and each
+// synth case is checked to have written its stacks, each with (at least) the 4 resources.
+//
+// Wall time is measured here (hrtime); peak RSS comes from GNU time's %M (`/usr/bin/time`, Debian package
+// `time`), written to a temp file with -o so it never mixes with the command's output. Targets are
+// printed as met or not; a missed target never fails the run. Exit status is non-zero only when a
+// measured command fails, and its stderr is shown.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const GNU_TIME = '/usr/bin/time';
+const HAS_GNU_TIME = fs.existsSync(GNU_TIME);
+const STACK_COUNTS = [1, 10, 50, 100];
+const RESOURCES_PER_STACK = 4; // the security group, ecr.api, ecr.dkr, the S3 gateway
+const MARKERS = ['<!-- bench:start -->', '<!-- bench:end -->'];
+
+let scratch; // temp folder of this run: generated configs, synth outputs, GNU time's figures
+const appCommand = readJson(path.join(ROOT, 'cdktf.json')).app;
+const exampleConfig = readJson(path.join(ROOT, 'config', 'example.json'));
+
+// --- the cases ---------------------------------------------------------------------------------------
+
+function floorCase() {
+  return { label: "(a) floor: `node -e 'require(\"cdktf\")'`", command: `node -e 'require("cdktf")'` };
+}
+
+function appExampleCase() {
+  return synthCase(`(b) app, example config: \`${appCommand}\``, appCommand, {}, exampleConfig.stacks.length);
+}
+
+function initTemplateCase() {
+  return synthCase(
+    '(c) init-template style: `npx ts-node main.ts`, provider root imports',
+    'npx ts-node main.ts',
+    {},
+    exampleConfig.stacks.length,
+    path.join(ROOT, 'bench', 'init-template'),
+  );
+}
+
+function appStacksCase(count) {
+  const configFile = path.join(scratch, `stacks-${count}.json`);
+  fs.writeFileSync(configFile, JSON.stringify(generatedConfig(count), null, 2));
+  const testCase = synthCase(`(d) app, ${count} stack${count === 1 ? '' : 's'}`, appCommand, { ECR_PRIVATELINK_CONFIG: configFile }, count);
+  return { ...testCase, stacks: count };
+}
+
+function npmTestCase() {
+  return { label: '(e) `npm test` (1 run)²', command: 'npm test', once: true };
+}
+
+/** A case that synthesizes into its own temp CDKTF_OUTDIR, emptied before each run and checked after. */
+function synthCase(label, command, env, expectedStacks, cwd = ROOT) {
+  const outdir = fs.mkdtempSync(path.join(scratch, 'out-'));
+  return {
+    label,
+    command,
+    cwd,
+    env: { ...env, CDKTF_OUTDIR: outdir },
+    before: () => fs.rmSync(outdir, { recursive: true, force: true }),
+    check: () => checkSynth(outdir, expectedStacks),
+  };
+}
+
+/** Copies of the example stack named s000, s001, ... with their own name prefixes and state files. */
+function generatedConfig(count) {
+  const stacks = Array.from({ length: count }, (_, i) => {
+    const name = `s${String(i).padStart(3, '0')}`;
+    return { ...exampleConfig.stacks[0], name, namePrefix: name, backend: { type: 'local', path: `terraform.${name}.tfstate` } };
+  });
+  return { stacks };
+}
+
+/** Returns a problem, or undefined when outdir holds `expected` stacks of at least 4 resources each. */
+function checkSynth(outdir, expected) {
+  const stacksDir = path.join(outdir, 'stacks');
+  const names = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
+  if (names.length !== expected) {
+    return `expected ${expected} stack(s) in ${stacksDir}, found ${names.length}`;
+  }
+  for (const name of names) {
+    const { resource = {} } = readJson(path.join(stacksDir, name, 'cdk.tf.json'));
+    const count = Object.values(resource).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+    if (count < RESOURCES_PER_STACK) {
+      return `stack ${name} has ${count} resources, expected at least ${RESOURCES_PER_STACK}`;
+    }
+  }
+  return undefined;
+}
+
+// --- measuring ---------------------------------------------------------------------------------------
+
+/** Runs one case once; returns { seconds, rssMb }. Stops the bench if the command fails. */
+function runOnce(testCase) {
+  testCase.before?.();
+  // The caller's config and output folder are not passed on: the cases set their own.
+  const env = { ...process.env };
+  delete env.ECR_PRIVATELINK_CONFIG;
+  delete env.CDKTF_OUTDIR;
+  Object.assign(env, testCase.env);
+  const timeFile = path.join(scratch, 'time.txt');
+  const shell = ['sh', '-c', testCase.command];
+  const argv = HAS_GNU_TIME ? [GNU_TIME, '-f', '%M', '-o', timeFile, ...shell] : shell;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd: testCase.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const problem = result.error
+    ? String(result.error)
+    : result.status !== 0
+      ? `exited with ${result.status ?? result.signal}`
+      : testCase.check?.();
+  if (problem) {
+    fail(testCase, problem, result);
+  }
+  // On failure GNU time writes a line before the figures; the figure is always the last line.
+  const rssKb = HAS_GNU_TIME ? Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+function fail(testCase, problem, result) {
+  console.error(`\nbench: ${testCase.label} failed: ${problem}\n  command: ${testCase.command}\n  cwd: ${testCase.cwd ?? ROOT}`);
+  if (result.stderr) {
+    console.error(`--- stderr ---\n${result.stderr.trimEnd()}`);
+  }
+  if (result.status !== 0 && result.stdout) {
+    console.error(`--- stdout (last 40 lines) ---\n${result.stdout.trimEnd().split('\n').slice(-40).join('\n')}`);
+  }
+  cleanUp();
+  process.exit(1);
+}
+
+/**
+ * Runs the cases interleaved (run 1 of every case, then run 2, ...) so that a slow spell of the machine
+ * spreads over all of them; `once` cases run only in the last round. Warm-up runs are not counted.
+ */
+function measureAll(cases, { runs, warmUp }) {
+  const samples = cases.map(() => []);
+  const rounds = warmUp + runs;
+  for (let round = 0; round < rounds; round += 1) {
+    cases.forEach((testCase, i) => {
+      if (testCase.once && round !== rounds - 1) {
+        return;
+      }
+      const sample = runOnce(testCase);
+      const kind = round < warmUp ? 'warm-up' : `run ${round - warmUp + 1}/${runs}`;
+      console.error(`${kind.padEnd(10)} ${sample.seconds.toFixed(2).padStart(6)} s ${fmt(sample.rssMb, 0).padStart(5)} MB  ${testCase.label}`);
+      if (round >= warmUp) {
+        samples[i].push(sample);
+      }
+    });
+  }
+  return cases.map((testCase, i) => ({
+    ...testCase,
+    seconds: median(samples[i].map((s) => s.seconds)),
+    rssMb: median(samples[i].map((s) => s.rssMb)),
+  }));
+}
+
+// --- reporting ---------------------------------------------------------------------------------------
+
+function report(results, options) {
+  const [floor] = results;
+  const byLabel = (prefix) => results.find((r) => r.label.startsWith(prefix));
+  const app = byLabel('(b)');
+  const scaled = results.filter((r) => r.stacks !== undefined);
+  const hundred = scaled.find((r) => r.stacks === 100);
+  const fit = lineFit(scaled.map((r) => [r.stacks, r.seconds]));
+  const marginal = scaled.slice(1).map((r, i) => ({
+    span: `${scaled[i].stacks}→${r.stacks}`,
+    ms: ((r.seconds - scaled[i].seconds) / (r.stacks - scaled[i].stacks)) * 1000,
+  }));
+  // Linear, or better: the last stacks added cost at most 1.5x as much each as the middle ones. (R² is
+  // printed, but it says little when the fixed start-up cost dominates and one run is noisy.)
+  const growth = marginal.at(-1).ms / marginal.at(-2).ms;
+  const ratio = (value, base) => `${fmt(value / base, 2)}x`;
+
+  const lines = [
+    `Machine: ${cpuModel()}, nproc ${os.availableParallelism()}, Node ${process.version}, ${os.platform()} ${os.arch()}. ` +
+      `${options.runs} timed run(s)${options.warmUp ? ` after ${options.warmUp} warm-up` : ''}, medians.`,
+    '',
+    '| case | median wall s | ratio to floor | peak RSS MB¹ | ratio to floor RSS |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${ratio(r.seconds, floor.seconds)} | ${fmt(r.rssMb, 0)} | ${ratio(r.rssMb, floor.rssMb)} |`,
+    ),
+    '',
+    `(d) fit: t = ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(1)} ms × stacks (R² ${fit.r2.toFixed(4)}); ` +
+      `ms per added stack: ${marginal.map((m) => `${m.span} ${m.ms.toFixed(1)}`).join(', ')}.`,
+    '',
+    'Targets:',
+    target('(b) within 1.5x of the floor', ratio(app.seconds, floor.seconds), app.seconds <= 1.5 * floor.seconds),
+    target('(d) 100 stacks within 4x of the floor', ratio(hundred.seconds, floor.seconds), hundred.seconds <= 4 * floor.seconds),
+    target(
+      '(d) linear in stack count (ms per added stack, last span at most 1.5x the one before)',
+      `${marginal.at(-1).span} is ${growth.toFixed(2)}x ${marginal.at(-2).span}`,
+      growth <= 1.5,
+    ),
+    target('(b) peak RSS under 150 MB', `${fmt(app.rssMb, 0)} MB`, HAS_GNU_TIME ? app.rssMb < 150 : undefined),
+    '',
+    HAS_GNU_TIME
+      ? '¹ Peak RSS from GNU time: the largest single process of the command, not the sum of a process tree.'
+      : '¹ Peak RSS n/a: /usr/bin/time is missing (Debian package `time`).',
+    ...(results.some((r) => r.once)
+      ? ['² One run. Its peak RSS is that of the largest process (tsc, jest or a jest worker), not of the whole tree.']
+      : []),
+  ];
+  return lines.join('\n');
+}
+
+function target(name, measured, met) {
+  return `- ${name}: ${measured}: ${met === undefined ? 'n/a' : met ? 'met' : 'NOT met'}`;
+}
+
+/** Least-squares line through [x, y] points, with its coefficient of determination. */
+function lineFit(points) {
+  const n = points.length;
+  const meanX = points.reduce((s, [x]) => s + x, 0) / n;
+  const meanY = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - meanX) * (y - meanY), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - meanX) ** 2, 0);
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const residual = points.reduce((s, [x, y]) => s + (y - intercept - slope * x) ** 2, 0);
+  const total = points.reduce((s, [, y]) => s + (y - meanY) ** 2, 0);
+  return { slope, intercept, r2: total === 0 ? 1 : 1 - residual / total };
+}
+
+/** Replaces what lies between the markers; undefined when README.md lacks them. */
+function withReport(readme, text) {
+  const start = readme.indexOf(MARKERS[0]);
+  const end = readme.indexOf(MARKERS[1], start);
+  if (start < 0 || end < 0) {
+    return undefined;
+  }
+  return `${readme.slice(0, start + MARKERS[0].length)}\n${text}\n${readme.slice(end)}`;
+}
+
+function writeReadme(text) {
+  const file = path.join(ROOT, 'README.md');
+  const updated = withReport(fs.readFileSync(file, 'utf8'), text);
+  if (updated === undefined) {
+    console.error(`bench: README.md not changed: add the lines ${MARKERS.join(' and ')} where the table goes, then run again.`);
+    return;
+  }
+  fs.writeFileSync(file, updated);
+  console.error('bench: README.md updated between the bench markers.');
+}
+
+// --- small helpers -----------------------------------------------------------------------------------
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function fmt(value, digits) {
+  return Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+}
+
+function cpuModel() {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match) return match[1].trim();
+  } catch {
+    // not Linux
+  }
+  return os.cpus()[0]?.model ?? 'unknown CPU';
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function cleanUp() {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+function parseArgs(argv) {
+  const options = { runs: 5, quick: false, writeReadme: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--quick') options.quick = true;
+    else if (argv[i] === '--write-readme') options.writeReadme = true;
+    else if (argv[i] === '--runs' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) options.runs = Number(argv[(i += 1)]);
+    else throw new Error(`unknown or incomplete argument ${argv[i]}; use --runs N, --quick, --write-readme`);
+  }
+  if (options.quick) options.runs = 1;
+  options.warmUp = options.quick ? 0 : 1;
+  return options;
+}
+
+function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error.message}`);
+    process.exit(2);
+  }
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecr-bench-'));
+  if (!HAS_GNU_TIME) {
+    console.error('bench: /usr/bin/time is missing (Debian package `time`): peak RSS will be n/a.');
+  }
+  const cases = [floorCase(), appExampleCase(), initTemplateCase(), ...STACK_COUNTS.map(appStacksCase)];
+  if (!options.quick) {
+    cases.push(npmTestCase());
+  }
+  try {
+    const text = report(measureAll(cases, options), options);
+    console.log(text);
+    if (options.writeReadme) {
+      writeReadme(text);
+    }
+  } finally {
+    cleanUp();
+  }
+}
+
+if (require.main === module) {
+  main();
+}
+module.exports = { withReport, lineFit, median };
