@@ -1,5 +1,7 @@
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Testing, TerraformStack } from 'cdktf';
 import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
 import { InterfaceService } from '../lib/naming/interface-service';
@@ -161,6 +163,138 @@ describe('EcrPrivateLink', () => {
       expect(synth({ securityGroupDescription: 'Endpoints' })).toHaveResourceWithProperties(SecurityGroup, {
         description: 'Endpoints',
       });
+    });
+  });
+
+  describe('GIVEN a workload profile', () => {
+    test('THEN its documented interface endpoints are created', () => {
+      const endpoints = resourcesOfType(synth({ workload: 'eks' }), 'aws_vpc_endpoint');
+      expect(Object.keys(endpoints).sort()).toEqual(
+        ['ec2', 'ecr-api', 'ecr-dkr', 'elasticloadbalancing', 'logs', 's3', 'sts', 'xray'].map((n) => `sample-${n}`),
+      );
+    });
+
+    test('AND additional services THEN they are created besides the profile\'s', () => {
+      const endpoints = resourcesOfType(
+        synth({ workload: 'ecs-fargate', additionalInterfaceServices: [InterfaceService.LOGS] }),
+        'aws_vpc_endpoint',
+      );
+      expect(Object.keys(endpoints).sort()).toEqual(['sample-ecr-api', 'sample-ecr-dkr', 'sample-logs', 'sample-s3']);
+    });
+  });
+
+  describe('GIVEN a workload and interfaceServices together', () => {
+    test('THEN interfaceServices wins and a warning says how to add instead', () => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const link = new EcrPrivateLink(stack, 'EcrPrivateLink', { ...PROPS, workload: 'eks', interfaceServices: [InterfaceService.ECR_DKR] });
+      expect(link.interfaceEndpoints.map((e) => e.service.shortName)).toEqual(['ecr.dkr']);
+      expect(link.node.metadata.map((m) => m.data)).toEqual([expect.stringContaining('additionalInterfaceServices')]);
+    });
+  });
+
+  describe('GIVEN a region in China', () => {
+    test('THEN ECR endpoints use cn.com.amazonaws and the S3 gateway stays com.amazonaws', () => {
+      const synthesized = synth({ region: 'cn-north-1' });
+      expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { service_name: 'cn.com.amazonaws.cn-north-1.ecr.dkr' });
+      expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { service_name: 'com.amazonaws.cn-north-1.s3', vpc_endpoint_type: 'Gateway' });
+    });
+  });
+
+  describe('GIVEN the defaults', () => {
+    test('THEN no endpoint policy is set (AWS\'s default stays, so existing deployments do not change unasked)', () => {
+      const endpoints = Object.values(resourcesOfType(synth(), 'aws_vpc_endpoint'));
+      expect(endpoints.filter((endpoint) => 'policy' in endpoint)).toEqual([]);
+      expect(JSON.parse(synth()).data).toBeUndefined();
+    });
+  });
+
+  describe('GIVEN leastPrivilegePolicies', () => {
+    const synthesized = synth({
+      leastPrivilegePolicies: true,
+      extraS3BucketArns: ['arn:aws:s3:::team-artifacts'],
+      interfaceServices: [InterfaceService.ECR_API, InterfaceService.ECR_DKR, InterfaceService.LOGS],
+    });
+    const endpoints = resourcesOfType(synthesized, 'aws_vpc_endpoint');
+
+    test('THEN the S3 gateway allows only GetObject on ECR\'s layer bucket, plus the listed buckets', () => {
+      expect(synthesized).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+        statement: [
+          expect.objectContaining({
+            sid: 'EcrImageLayers',
+            actions: ['s3:GetObject'],
+            resources: ['arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*'],
+            principals: [{ type: '*', identifiers: ['*'] }],
+          }),
+          expect.objectContaining({
+            sid: 'ListedBuckets',
+            resources: ['arn:aws:s3:::team-artifacts', 'arn:aws:s3:::team-artifacts/*'],
+          }),
+        ],
+      });
+      expect(endpoints['sample-s3'].policy).toBe('${data.aws_iam_policy_document.sample-s3-gateway-policy.json}');
+    });
+
+    test('THEN the ECR endpoints serve only principals of the deploying account', () => {
+      expect(synthesized).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+        statement: [
+          expect.objectContaining({
+            condition: [{ test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['${data.aws_caller_identity.sample-current.account_id}'] }],
+          }),
+        ],
+      });
+      expect(endpoints['sample-ecr-api'].policy).toBe('${data.aws_iam_policy_document.sample-ecr-endpoint-policy.json}');
+      expect(endpoints['sample-ecr-dkr'].policy).toBe('${data.aws_iam_policy_document.sample-ecr-endpoint-policy.json}');
+    });
+
+    test('THEN other interface endpoints keep the default policy', () => {
+      expect(endpoints['sample-logs'].policy).toBeUndefined();
+    });
+
+    test('AND allowed accounts THEN those accounts are the condition, with no caller lookup', () => {
+      const json = JSON.parse(synth({ leastPrivilegePolicies: true, allowedAccountIds: ['111111111111', '222222222222'] }));
+      expect(json.data.aws_caller_identity).toBeUndefined();
+      const condition = json.data.aws_iam_policy_document['sample-ecr-endpoint-policy'].statement[0].condition;
+      expect(condition).toEqual([{ test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['111111111111', '222222222222'] }]);
+    });
+
+    test('AND a GovCloud region THEN the layer bucket ARN is in the aws-us-gov partition', () => {
+      const json = JSON.parse(synth({ leastPrivilegePolicies: true, region: 'us-gov-west-1' }));
+      expect(json.data.aws_iam_policy_document['sample-s3-gateway-policy'].statement[0].resources).toEqual([
+        'arn:aws-us-gov:s3:::prod-us-gov-west-1-starport-layer-bucket/*',
+      ]);
+    });
+  });
+
+  describe('GIVEN client security groups', () => {
+    const clients = ['sg-0a1b2c3d4e5f60021', 'sg-0a1b2c3d4e5f60022'];
+    const synthesized = synth({ clientSecurityGroupIds: clients });
+
+    test('THEN each gets egress on 443/tcp to the endpoints\' group and to the S3 prefix list only, as rule resources', () => {
+      const rules = resourcesOfType(synthesized, 'aws_vpc_security_group_egress_rule');
+      expect(Object.keys(rules).sort()).toEqual(clients.flatMap((sg) => [`sample-${sg}-to-endpoints`, `sample-${sg}-to-s3`]).sort());
+      for (const sg of clients) {
+        expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, {
+          security_group_id: sg,
+          ip_protocol: 'tcp',
+          from_port: 443,
+          to_port: 443,
+          referenced_security_group_id: '${aws_security_group.sample-ecr-privatelink.id}',
+        });
+        expect(synthesized).toHaveResourceWithProperties(VpcSecurityGroupEgressRule, {
+          security_group_id: sg,
+          prefix_list_id: '${aws_vpc_endpoint.sample-s3.prefix_list_id}',
+        });
+      }
+    });
+
+    test('THEN the endpoints\' group lets them in on 443 through its inline rules, keeping the CIDR rule first', () => {
+      expect(synthesized).toHaveResourceWithProperties(SecurityGroup, {
+        ingress: [
+          expect.objectContaining({ cidr_blocks: ['10.0.0.0/16'], from_port: 443 }),
+          expect.objectContaining({ security_groups: clients, from_port: 443, to_port: 443, protocol: 'tcp' }),
+        ],
+      });
+      expect(resourcesOfType(synthesized, 'aws_vpc_security_group_ingress_rule')).toEqual({});
     });
   });
 

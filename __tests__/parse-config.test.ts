@@ -58,6 +58,32 @@ describe('parseConfig', () => {
     });
   });
 
+  describe('GIVEN every optional field', () => {
+    const full = exampleWith((stack) => {
+      stack.workload = 'eks';
+      stack.additionalInterfaceServices = ['autoscaling'];
+      stack.leastPrivilegePolicies = true;
+      stack.extraS3BucketArns = ['arn:aws:s3:::my-team-artifacts'];
+      stack.allowedAccountIds = ['123456789012'];
+      stack.clientSecurityGroupIds = ['sg-0a1b2c3d4e5f60099'];
+      stack.tags = { team: 'platform' };
+      delete stack.interfaceServices;
+    });
+
+    test('THEN the app and the editor schema both accept it, and the fields come through', () => {
+      const [stack] = parseConfig(JSON.stringify(full), 'full.json').stacks;
+      expect(stack).toMatchObject({
+        workload: 'eks',
+        additionalInterfaceServices: ['autoscaling'],
+        leastPrivilegePolicies: true,
+        extraS3BucketArns: ['arn:aws:s3:::my-team-artifacts'],
+        allowedAccountIds: ['123456789012'],
+        clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60099'],
+      });
+      expect(validateAgainstSchema(full)).toBe(true);
+    });
+  });
+
   describe('GIVEN several stacks', () => {
     test('THEN all are returned in order', () => {
       const config = exampleWith((stack, root) => {
@@ -89,7 +115,7 @@ describe('parseConfig', () => {
     ['a region that is not one', (s) => { s.region = 'tokyo'; }, 'stacks[0].region: "tokyo" is not an AWS region name', true],
     ['an invalid name prefix', (s) => { s.namePrefix = 'my prefix'; }, 'stacks[0].namePrefix: "my prefix" is not a valid name prefix', true],
     ['a name prefix that makes an "sg-" group name', (s) => { s.namePrefix = 'sg'; }, 'stacks[0].namePrefix: "sg" would name the security group "sg-...", which AWS refuses', true],
-    ['services without ecr.dkr', (s) => { s.interfaceServices = ['ecr.api']; }, 'stacks[0].interfaceServices: ["ecr.api"] lacks "ecr.dkr"', true],
+    ['services without ecr.dkr', (s) => { s.interfaceServices = ['ecr.api']; }, 'stacks[0].interfaceServices: ["ecr.api"] lacks "ecr.dkr"', false],
     ['s3 as an interface service', (s) => { s.interfaceServices = ['ecr.dkr', 's3']; }, 'stacks[0].interfaceServices[1]: "s3" is not allowed here', true],
     ['a full service name', (s) => { s.interfaceServices = ['com.amazonaws.ap-northeast-1.ecr.dkr']; }, 'stacks[0].interfaceServices[0]: "com.amazonaws.ap-northeast-1.ecr.dkr" is a full service name', true],
     ['two services with one resource name', (s) => { s.interfaceServices = ['ecr.dkr', 'ecr-dkr']; }, 'stacks[0].interfaceServices[1]: "ecr-dkr" is listed twice', false],
@@ -99,6 +125,15 @@ describe('parseConfig', () => {
     ['an absolute state path', (s) => { s.backend = { type: 'local', path: '/var/state/x.tfstate' }; }, 'stacks[0].backend.path: "/var/state/x.tfstate" must be a non-empty path relative to the project folder', true],
     ['an unknown backend key', (s) => { s.backend = { type: 'local', bucket: 'b' }; }, 'stacks[0].backend.bucket: "b" is not a known field', true],
     ['an invalid stack name', (s) => { s.name = 'my stack'; }, 'stacks[0].name: "my stack" is not a valid stack name', true],
+    ['an unknown workload', (s) => { s.workload = 'lambda'; }, 'stacks[0].workload: "lambda" is not one of "ecr-only", "ecs-fargate", "ecs-ec2", "eks"', true],
+    ['a malformed additional service', (s) => { s.additionalInterfaceServices = ['Logs']; }, 'stacks[0].additionalInterfaceServices[0]: "Logs" is not an endpoint service short name', true],
+    ['a non-boolean leastPrivilegePolicies', (s) => { s.leastPrivilegePolicies = 'yes'; }, 'stacks[0].leastPrivilegePolicies: "yes" must be true or false', true],
+    ['extra buckets without leastPrivilegePolicies', (s) => { s.extraS3BucketArns = ['arn:aws:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns: ["arn:aws:s3:::my-bucket"] only takes effect with "leastPrivilegePolicies": true', true],
+    ['a bucket object ARN instead of a bucket ARN', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws:s3:::my-bucket/*']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws:s3:::my-bucket/*" is not an S3 bucket ARN', true],
+    ['a bucket ARN of another partition', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws-cn:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws-cn:s3:::my-bucket" is in partition "aws-cn", but ap-northeast-1 is in "aws"', false],
+    ['a malformed account ID', (s) => { s.leastPrivilegePolicies = true; s.allowedAccountIds = ['1234']; }, 'stacks[0].allowedAccountIds[0]: "1234" is not an AWS account ID', true],
+    ['a malformed client security group ID', (s) => { s.clientSecurityGroupIds = ['sg-12']; }, 'stacks[0].clientSecurityGroupIds[0]: "sg-12" is not a security group ID', true],
+    ['an empty client security group list', (s) => { s.clientSecurityGroupIds = []; }, 'stacks[0].clientSecurityGroupIds: [] is empty', true],
     ['duplicate stack names, even in other case', (s, r) => { r.stacks.push({ ...s, name: 'Sample' }); }, 'stacks[1].name: "Sample" is listed twice', false],
   ])('GIVEN %s', (_, edit, expected, schemaSeesIt) => {
     const config = exampleWith(edit);

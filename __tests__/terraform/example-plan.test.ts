@@ -1,4 +1,6 @@
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
+import { FAKE_ACCOUNT_ID } from '../support/fake-sts';
+import { synthInProject } from '../support/synth-in-project';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(120_000);
@@ -35,5 +37,41 @@ describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
   test('GIVEN the plan THEN the provider is the pinned 5.100.0 from the mirror', async () => {
     const result = await terraform.expect([0], stack, 'version', '-json');
     expect(JSON.parse(result.stdout).provider_selections).toEqual({ 'registry.terraform.io/hashicorp/aws': '5.100.0' });
+  });
+
+  describe('GIVEN every optional feature (EKS profile, least privilege, client groups, tags)', () => {
+    let full: string;
+
+    beforeAll(async () => {
+      full = synthInProject(tempProject('example-full'), {
+        workload: 'eks',
+        interfaceServices: undefined,
+        leastPrivilegePolicies: true,
+        extraS3BucketArns: ['arn:aws:s3:::team-artifacts'],
+        clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'],
+        tags: { team: 'platform' },
+      });
+      await terraform.expect([0], full, 'init', '-input=false');
+    });
+
+    test('WHEN validated THEN Terraform accepts the data sources and rule resources', async () => {
+      await terraform.expect([0], full, 'validate');
+    });
+
+    test('WHEN planned THEN the policies render from the data sources and everything is created', async () => {
+      const plan = await terraform.plan(full);
+      expect(Object.values(plan.actions).every((actions) => actions.join() === 'create')).toBe(true);
+      expect(Object.keys(plan.actions)).toHaveLength(1 + 8 + 2);
+      const shown = JSON.parse((await terraform.expect([0], full, 'show', '-json', 'test.plan')).stdout);
+      const s3 = shown.resource_changes.find((c: { address: string }) => c.address === 'aws_vpc_endpoint.sample-s3');
+      expect(JSON.parse(s3.change.after.policy).Statement[0]).toMatchObject({
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*',
+      });
+      const ecrApi = shown.resource_changes.find((c: { address: string }) => c.address === 'aws_vpc_endpoint.sample-ecr-api');
+      expect(JSON.parse(ecrApi.change.after.policy).Statement[0].Condition).toEqual({
+        StringEquals: { 'aws:PrincipalAccount': FAKE_ACCOUNT_ID },
+      });
+    });
   });
 });

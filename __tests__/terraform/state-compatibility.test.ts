@@ -95,6 +95,26 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
       });
     });
 
+    test('WHEN least-privilege policies are turned on THEN the endpoints are updated in place, never replaced', async () => {
+      synthInProject(project, { leastPrivilegePolicies: true });
+      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
+        'aws_security_group.sample-ecr-privatelink': ['no-op'],
+        'aws_vpc_endpoint.sample-ecr-api': ['update'],
+        'aws_vpc_endpoint.sample-ecr-dkr': ['update'],
+        'aws_vpc_endpoint.sample-s3': ['update'],
+      });
+    });
+
+    test('WHEN client security groups are added THEN the group is updated in place and only their rules are created', async () => {
+      synthInProject(project, { clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'] });
+      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
+        ...allNoOp(MOVED),
+        'aws_security_group.sample-ecr-privatelink': ['update'],
+        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-endpoints': ['create'],
+        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-s3': ['create'],
+      });
+    });
+
     test('WHEN the name prefix differs THEN the check reports every resource destroyed and re-created', async () => {
       synthInProject(project, { namePrefix: 'other' });
       expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({

@@ -9,6 +9,9 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 export const stringField: FieldType = (field, value) =>
   typeof value === 'string' ? [] : [{ field, value, message: 'must be a string' }];
 
+export const booleanField: FieldType = (field, value) =>
+  typeof value === 'boolean' ? [] : [{ field, value, message: 'must be true or false' }];
+
 export const stringListField: FieldType = (field, value) => {
   if (!Array.isArray(value)) {
     return [{ field, value, message: 'must be a list of strings' }];

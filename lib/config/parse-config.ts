@@ -4,7 +4,7 @@ import { Problem, throwIfProblems } from '../validation/problem';
 import * as rules from '../validation/rules';
 import { AppConfig, StackConfig } from './app-config';
 import { backendProblems, toBackendConfig } from './backend-config';
-import { FieldType, isObject, objectProblems, stringField, stringListField, stringMapField } from './field-types';
+import { booleanField, FieldType, isObject, objectProblems, stringField, stringListField, stringMapField } from './field-types';
 
 const REQUIRED_STACK_FIELDS: Readonly<Record<string, FieldType>> = {
   name: stringField,
@@ -17,7 +17,13 @@ const REQUIRED_STACK_FIELDS: Readonly<Record<string, FieldType>> = {
 };
 
 const OPTIONAL_STACK_FIELDS: Readonly<Record<string, FieldType>> = {
+  workload: stringField,
   interfaceServices: stringListField,
+  additionalInterfaceServices: stringListField,
+  leastPrivilegePolicies: booleanField,
+  extraS3BucketArns: stringListField,
+  allowedAccountIds: stringListField,
+  clientSecurityGroupIds: stringListField,
   tags: stringMapField,
   backend: backendProblems,
 };
@@ -58,20 +64,10 @@ function shapeProblems(raw: unknown): Problem[] {
   );
 }
 
+/** A stack whose shape passed `shapeProblems`, with defaults filled in. */
 function toStackConfig(raw: Record<string, unknown>): StackConfig {
-  const stack = raw as unknown as Omit<StackConfig, 'backend' | 'tags'> & { tags?: Record<string, string> };
-  return {
-    name: stack.name,
-    region: stack.region,
-    namePrefix: stack.namePrefix,
-    vpcId: stack.vpcId,
-    privateSubnetIds: stack.privateSubnetIds,
-    privateRouteTableIds: stack.privateRouteTableIds,
-    allowedCidrBlocks: stack.allowedCidrBlocks,
-    interfaceServices: stack.interfaceServices,
-    tags: stack.tags ?? {},
-    backend: toBackendConfig(stack.name, raw.backend),
-  };
+  const stack = raw as unknown as StackConfig;
+  return { ...stack, tags: stack.tags ?? {}, backend: toBackendConfig(stack.name, raw.backend) };
 }
 
 /** Stack names become folder names under cdktf.out/stacks: unique even on case-blind disks. */

@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { InterfaceService } from '../naming/interface-service';
 import {
@@ -7,12 +8,15 @@ import {
 } from '../naming/resource-names';
 import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems';
 import { throwIfProblems } from '../validation/problem';
+import { selectInterfaceServices, Workload } from '../workload-profiles';
+import { ClientEgressRules } from './client-egress-rules';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { InterfaceEndpoint } from './interface-endpoint';
+import { LeastPrivilegePolicies } from './least-privilege-policies';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 
 export interface EcrPrivateLinkProps {
-  /** Region of the VPC, e.g. `ap-northeast-1`; endpoint service names are built from it. */
+  /** Region of the VPC, e.g. `ap-northeast-1`; service names and ARNs follow its partition. */
   readonly region: string;
   /**
    * Start of every Terraform resource name and of the security group's name: `<prefix>-ecr-api`,
@@ -27,8 +31,20 @@ export interface EcrPrivateLinkProps {
   readonly privateRouteTableIds: readonly string[];
   /** Networks of the clients (nodes, tasks) allowed to reach the endpoints on 443/tcp. */
   readonly allowedCidrBlocks: readonly string[];
-  /** Interface endpoints to create; must include `ecr.dkr`. @default InterfaceService.ECR_DEFAULTS (ecr.api, ecr.dkr) */
+  /** The workload whose documented interface endpoints to create. @default 'ecr-only' (ecr.api, ecr.dkr) */
+  readonly workload?: Workload;
+  /** Interface endpoints to create instead of the workload's; must include `ecr.dkr`. @default - the workload's */
   readonly interfaceServices?: readonly InterfaceService[];
+  /** Interface endpoints to create besides the workload's (or `interfaceServices`). @default - none */
+  readonly additionalInterfaceServices?: readonly InterfaceService[];
+  /** Narrow the S3 gateway to ECR's layer bucket and the ECR endpoints to the allowed accounts. @default false */
+  readonly leastPrivilegePolicies?: boolean;
+  /** With leastPrivilegePolicies: more bucket ARNs the S3 gateway lets through. @default - none */
+  readonly extraS3BucketArns?: readonly string[];
+  /** With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account */
+  readonly allowedAccountIds?: readonly string[];
+  /** Clients' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none */
+  readonly clientSecurityGroupIds?: readonly string[];
   /** Description of the endpoints' security group; changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly securityGroupDescription?: string;
   /** Tags for every resource. @default - no tags */
@@ -51,21 +67,33 @@ export class EcrPrivateLink extends Construct {
 
   public constructor(scope: Construct, id: string, props: EcrPrivateLinkProps) {
     super(scope, id);
-    const services = props.interfaceServices ?? InterfaceService.ECR_DEFAULTS;
-    throwIfProblems(
-      this.node.path,
-      ecrPrivateLinkProblems({ ...props, interfaceServices: services.map((s) => s.shortName) }),
-    );
+    const shortNames = (services?: readonly InterfaceService[]) => services?.map((s) => s.shortName);
+    const inputs = {
+      ...props,
+      interfaceServices: shortNames(props.interfaceServices),
+      additionalInterfaceServices: shortNames(props.additionalInterfaceServices),
+    };
+    throwIfProblems(this.node.path, ecrPrivateLinkProblems(inputs));
+    if (props.workload && props.interfaceServices) {
+      Annotations.of(this).addWarning(
+        `interfaceServices replaces the "${props.workload}" workload's endpoints; list extra ones in additionalInterfaceServices to add to them instead`,
+      );
+    }
+
+    const policies = props.leastPrivilegePolicies
+      ? new LeastPrivilegePolicies(this, 'Policies', props)
+      : undefined;
 
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
       name: endpointSecurityGroupResourceName(props.namePrefix),
       description: props.securityGroupDescription,
       allowedCidrBlocks: props.allowedCidrBlocks,
+      clientSecurityGroupIds: props.clientSecurityGroupIds,
       tags: props.tags,
     });
 
-    this.interfaceEndpoints = services.map(
+    this.interfaceEndpoints = selectInterfaceServices(inputs).map(InterfaceService.of).map(
       (service) =>
         new InterfaceEndpoint(this, service.shortName, {
           service,
@@ -74,6 +102,7 @@ export class EcrPrivateLink extends Construct {
           subnetIds: props.privateSubnetIds,
           securityGroupIds: [this.securityGroup.securityGroupId],
           resourceName: interfaceEndpointResourceName(props.namePrefix, service.shortName),
+          policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
           tags: props.tags,
         }),
     );
@@ -83,7 +112,18 @@ export class EcrPrivateLink extends Construct {
       vpcId: props.vpcId,
       routeTableIds: props.privateRouteTableIds,
       resourceName: s3GatewayResourceName(props.namePrefix),
+      policy: policies?.s3GatewayPolicy,
       tags: props.tags,
     });
+
+    if (props.clientSecurityGroupIds?.length) {
+      new ClientEgressRules(this, 'ClientEgress', {
+        clientSecurityGroupIds: props.clientSecurityGroupIds,
+        endpointSecurityGroupId: this.securityGroup.securityGroupId,
+        s3PrefixListId: this.s3Gateway.resource.prefixListId,
+        namePrefix: props.namePrefix,
+        tags: props.tags,
+      });
+    }
   }
 }

@@ -11,6 +11,9 @@ export const DEFAULT_SECURITY_GROUP_DESCRIPTION = 'ECR PrivateLink endpoints: HT
 /** The description of the inline ingress rule in original.tf. */
 export const DEFAULT_INGRESS_DESCRIPTION = 'HTTPS from the VPC';
 
+/** The description of the ingress rule for client security groups. */
+export const CLIENT_GROUPS_INGRESS_DESCRIPTION = 'HTTPS from client security groups';
+
 export interface EndpointSecurityGroupProps {
   /** VPC the group belongs to. */
   readonly vpcId: string;
@@ -18,6 +21,8 @@ export interface EndpointSecurityGroupProps {
   readonly name: string;
   /** Networks whose clients may reach the endpoints on 443/tcp. */
   readonly allowedCidrBlocks: readonly string[];
+  /** Security groups whose members may reach the endpoints on 443/tcp. @default - none */
+  readonly clientSecurityGroupIds?: readonly string[];
   /** Description of the group. Changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly description?: string;
   /** Description of the ingress rule. @default DEFAULT_INGRESS_DESCRIPTION */
@@ -27,9 +32,10 @@ export interface EndpointSecurityGroupProps {
 }
 
 /**
- * The interface endpoints' security group: 443/tcp in from the clients' networks, as one inline rule.
- * The rule stays inline (not an `aws_vpc_security_group_ingress_rule`) so that states written by the
- * original configuration plan without changes; the provider forbids mixing the two styles on a group.
+ * The interface endpoints' security group: 443/tcp in from the clients' networks (and client security
+ * groups, when given), as inline rules. They stay inline (not `aws_vpc_security_group_ingress_rule`) so
+ * that states written by the original configuration plan without changes; the provider forbids mixing
+ * the two styles on one group.
  */
 export class EndpointSecurityGroup extends Construct {
   /** The `aws_security_group` resource. */
@@ -42,13 +48,10 @@ export class EndpointSecurityGroup extends Construct {
       description: props.description ?? DEFAULT_SECURITY_GROUP_DESCRIPTION,
       vpcId: props.vpcId,
       ingress: [
-        {
-          description: props.ingressDescription ?? DEFAULT_INGRESS_DESCRIPTION,
-          fromPort: HTTPS_PORT,
-          toPort: HTTPS_PORT,
-          protocol: 'tcp',
-          cidrBlocks: [...props.allowedCidrBlocks],
-        },
+        { ...https(props.ingressDescription ?? DEFAULT_INGRESS_DESCRIPTION), cidrBlocks: [...props.allowedCidrBlocks] },
+        ...(props.clientSecurityGroupIds?.length
+          ? [{ ...https(CLIENT_GROUPS_INGRESS_DESCRIPTION), securityGroups: [...props.clientSecurityGroupIds] }]
+          : []),
       ],
       tags: nonEmpty(props.tags),
     });
@@ -59,4 +62,8 @@ export class EndpointSecurityGroup extends Construct {
   public get securityGroupId(): string {
     return this.resource.id;
   }
+}
+
+function https(description: string): { description: string; fromPort: number; toPort: number; protocol: string } {
+  return { description, fromPort: HTTPS_PORT, toPort: HTTPS_PORT, protocol: 'tcp' };
 }

@@ -17,6 +17,8 @@ export interface InterfaceEndpointProps {
   readonly securityGroupIds: readonly string[];
   /** Terraform resource name, the address state is kept under. */
   readonly resourceName: string;
+  /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
+  readonly policy?: string;
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -41,6 +43,7 @@ export class InterfaceEndpoint extends Construct {
       subnetIds: [...props.subnetIds],
       securityGroupIds: [...props.securityGroupIds],
       privateDnsEnabled: true,
+      policy: props.policy,
       tags: nonEmpty(props.tags),
     });
     this.resource.overrideLogicalId(props.resourceName);

@@ -12,6 +12,8 @@ export interface S3GatewayEndpointProps {
   readonly routeTableIds: readonly string[];
   /** Terraform resource name, the address state is kept under. */
   readonly resourceName: string;
+  /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
+  readonly policy?: string;
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -32,6 +34,7 @@ export class S3GatewayEndpoint extends Construct {
       vpcEndpointType: 'Gateway',
       vpcId: props.vpcId,
       routeTableIds: [...props.routeTableIds],
+      policy: props.policy,
       tags: nonEmpty(props.tags),
     });
     this.resource.overrideLogicalId(props.resourceName);

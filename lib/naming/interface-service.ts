@@ -23,6 +23,11 @@ export class InterfaceService {
     public readonly shortName: string,
   ) {}
 
+  /** Whether this is one of ECR's two services (`ecr.api`, `ecr.dkr`). */
+  public get isEcr(): boolean {
+    return InterfaceService.ECR_DEFAULTS.some((ecr) => ecr.shortName === this.shortName);
+  }
+
   /** Whether AWS requires private DNS for this service to be usable by ordinary clients. */
   public get requiresPrivateDns(): boolean {
     return this.shortName === InterfaceService.ECR_DKR.shortName;

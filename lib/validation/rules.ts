@@ -1,3 +1,5 @@
+import { partitionOf } from '../naming/partition';
+
 /**
  * Field rules shared by the construct props and the config file. Each returns a message when the value
  * is wrong (completing the sentence "<field>: <value> ...") and undefined when it is fine.
@@ -77,6 +79,27 @@ export const interfaceServiceName: Rule<string> = (value) => {
   }
   return undefined;
 };
+
+/** A 12-digit AWS account ID. */
+export const accountId: Rule<string> = (value) =>
+  /^\d{12}$/.test(value) ? undefined : 'is not an AWS account ID (12 digits)';
+
+/** An S3 bucket ARN (no object path) in the partition of `region`. */
+export function s3BucketArn(region: string): Rule<string> {
+  return (value) => {
+    const match = /^arn:([a-z-]+):s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$/.exec(value);
+    if (!match) {
+      return 'is not an S3 bucket ARN (e.g. "arn:aws:s3:::my-bucket", without "/*")';
+    }
+    const partition = partitionOf(region);
+    return match[1] === partition ? undefined : `is in partition "${match[1]}", but ${region} is in "${partition}"`;
+  };
+}
+
+/** One of a fixed set of names. */
+export function oneOf(names: readonly string[]): Rule<string> {
+  return (value) => (names.includes(value) ? undefined : `is not one of ${names.map((n) => `"${n}"`).join(', ')}`);
+}
 
 /** A stack name, also a folder name under cdktf.out/stacks. */
 export const stackName: Rule<string> = (value) =>

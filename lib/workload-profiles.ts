@@ -1,0 +1,37 @@
+/**
+ * The interface endpoints AWS documents for each kind of workload in private subnets without NAT
+ * (reference/aws-facts.md, from the ECR, ECS and EKS user guides). The S3 gateway endpoint is always
+ * created besides these.
+ */
+export const WORKLOAD_SERVICES = {
+  /** The source article's pair: enough to pull images from ECR. */
+  'ecr-only': ['ecr.api', 'ecr.dkr'],
+  /** ECS on Fargate, platform 1.4.0 and later. */
+  'ecs-fargate': ['ecr.api', 'ecr.dkr'],
+  /** ECS on EC2 container instances without NAT: the agent, telemetry and the ECS API too. */
+  'ecs-ec2': ['ecr.api', 'ecr.dkr', 'ecs-agent', 'ecs-telemetry', 'ecs'],
+  /** EKS nodes in private subnets (IRSA needs sts; load balancer controller elasticloadbalancing). */
+  'eks': ['ecr.api', 'ecr.dkr', 'ec2', 'sts', 'elasticloadbalancing', 'logs', 'xray'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Workload = keyof typeof WORKLOAD_SERVICES;
+
+export const WORKLOADS = Object.keys(WORKLOAD_SERVICES) as Workload[];
+
+/** The workload that keeps the article's behaviour. */
+export const DEFAULT_WORKLOAD: Workload = 'ecr-only';
+
+export interface ServiceSelection {
+  /** Chooses the documented list. @default 'ecr-only' */
+  readonly workload?: Workload;
+  /** Replaces the workload's list entirely. */
+  readonly interfaceServices?: readonly string[];
+  /** Added to the list, duplicates dropped. */
+  readonly additionalInterfaceServices?: readonly string[];
+}
+
+/** The interface services to create, in order, each once. */
+export function selectInterfaceServices(selection: ServiceSelection): string[] {
+  const base = selection.interfaceServices ?? WORKLOAD_SERVICES[selection.workload ?? DEFAULT_WORKLOAD];
+  return [...new Set([...base, ...(selection.additionalInterfaceServices ?? [])])];
+}
