@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync, rmSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { AppConfig } from './lib/config/app-config';
@@ -6,9 +6,10 @@ import { parseConfig } from './lib/config/parse-config';
 import { ValidationError } from './lib/validation/problem';
 import { EcrPrivateLinkStack } from './stacks/ecr-private-link-stack';
 import { stackPropsFromConfig } from './stacks/stack-props-from-config';
+import { synthAllOrNothing } from './stacks/synth-all-or-nothing';
 
-/** The config file: $ECR_PRIVATELINK_CONFIG, or the committed example when it is unset. */
-const CONFIG_PATH = process.env.ECR_PRIVATELINK_CONFIG || path.join(__dirname, 'config', 'example.json');
+/** Used when ECR_PRIVATELINK_CONFIG is unset: the committed example. */
+const EXAMPLE_CONFIG = path.join(__dirname, 'config', 'example.json');
 
 function readConfig(file: string): AppConfig {
   let text: string;
@@ -22,21 +23,40 @@ function readConfig(file: string): AppConfig {
   return parseConfig(text, file);
 }
 
-function synthesize(config: AppConfig): void {
-  // The App creates its output folder at once, so it is made only after the whole config passed.
-  const app = new App();
+/**
+ * Reads the config named by $ECR_PRIVATELINK_CONFIG and synthesizes one stack per entry into
+ * $CDKTF_OUTDIR (as `cdktf synth` runs it). Returns the exit code; a user's mistake is a message on
+ * stderr and exit code 1, with nothing written.
+ */
+export function main(env: NodeJS.ProcessEnv = process.env): number {
+  let config: AppConfig;
+  try {
+    config = readConfig(env.ECR_PRIVATELINK_CONFIG || EXAMPLE_CONFIG);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) {
+      throw error;
+    }
+    console.error(`Config refused, nothing was synthesized.\n${error.message}`);
+    return 1;
+  }
+
+  const outdir = env.CDKTF_OUTDIR || 'cdktf.out';
+  const outdirExisted = existsSync(outdir);
+  const app = new App({ outdir, stackTraces: false });
   for (const stack of config.stacks) {
     new EcrPrivateLinkStack(app, stack.name, stackPropsFromConfig(stack));
   }
-  app.synth();
+  const errors = synthAllOrNothing(app);
+  if (errors.length > 0) {
+    if (!outdirExisted) {
+      rmSync(outdir, { recursive: true, force: true }); // the App made it, empty
+    }
+    console.error(`Checks failed, nothing was synthesized.\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
 }
 
-try {
-  synthesize(readConfig(CONFIG_PATH));
-} catch (error) {
-  if (!(error instanceof ValidationError)) {
-    throw error;
-  }
-  console.error(`Config refused, nothing was synthesized.\n${error.message}`);
-  process.exitCode = 1;
+if (require.main === module) {
+  process.exitCode = main();
 }

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { BackendConfig } from '../lib/config/app-config';
 import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
 import { outputStem } from '../lib/naming/resource-names';
@@ -33,6 +34,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs();
+    Aspects.of(this).add(new EcrPrivateLinkChecks());
   }
 
   private addOutputs(): void {

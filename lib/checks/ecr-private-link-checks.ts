@@ -1,0 +1,51 @@
+import { Annotations, IAspect, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { CheckRule } from './check-rule';
+import { ecrDkrPrivateDns } from './rules/ecr-dkr-private-dns';
+import { noWorldOpenIngress } from './rules/no-world-open-ingress';
+import { oneGatewayPerRouteTable } from './rules/one-gateway-per-route-table';
+import { oneSubnetPerAz } from './rules/one-subnet-per-az';
+import { privateDnsNeedsVpcDns } from './rules/private-dns-needs-vpc-dns';
+import { s3GatewayForEcr } from './rules/s3-gateway-for-ecr';
+import { s3GatewayInterruption } from './rules/s3-gateway-interruption';
+import { stackResources } from './stack-resources';
+
+/** Every rule, errors first. */
+export const ALL_RULES: readonly CheckRule[] = [
+  ecrDkrPrivateDns,
+  noWorldOpenIngress,
+  s3GatewayForEcr,
+  oneGatewayPerRouteTable,
+  s3GatewayInterruption,
+  privateDnsNeedsVpcDns,
+  oneSubnetPerAz,
+];
+
+/**
+ * Checks a whole stack at synth time, as it will be synthesized (overrides included): errors stop the
+ * synth, warnings show in `cdktf synth`. Add it to a stack with `Aspects.of(stack).add(...)`. Each stack
+ * is checked once, however often aspects are invoked.
+ */
+export class EcrPrivateLinkChecks implements IAspect {
+  private readonly checked = new WeakSet<TerraformStack>();
+
+  public constructor(private readonly rules: readonly CheckRule[] = ALL_RULES) {}
+
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node) || this.checked.has(node)) {
+      return;
+    }
+    this.checked.add(node);
+    const resources = stackResources(node);
+    for (const rule of this.rules) {
+      for (const finding of rule.check(resources)) {
+        const message = `[${rule.id}] ${finding.message}`;
+        if (rule.level === 'error') {
+          Annotations.of(finding.construct).addError(message);
+        } else {
+          Annotations.of(finding.construct).addWarning(message);
+        }
+      }
+    }
+  }
+}

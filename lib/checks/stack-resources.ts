@@ -1,0 +1,41 @@
+import { TerraformResource, TerraformStack } from 'cdktf';
+// The same resolution cdktf applies when it writes the stack (not re-exported from the package root).
+import { resolve } from 'cdktf/lib/_tokens';
+import { IConstruct } from 'constructs';
+
+/** A managed resource of a stack as it will be synthesized: overrides applied, references resolved. */
+export interface SynthesizedResource {
+  /** e.g. `aws_vpc_endpoint` */
+  readonly type: string;
+  /** The resource name of its address, e.g. `sample-ecr-dkr`. */
+  readonly name: string;
+  /** Its arguments in Terraform's snake_case, e.g. `{ service_name: "...", private_dns_enabled: true }`. */
+  readonly args: Readonly<Record<string, any>>;
+  /** The construct to attach findings to. */
+  readonly construct: IConstruct;
+}
+
+/** Every managed resource in `stack`, in construct order. */
+export function stackResources(stack: TerraformStack): SynthesizedResource[] {
+  return stack.node
+    .findAll()
+    .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
+    .flatMap((resource) => {
+      const byType: Record<string, Record<string, Record<string, unknown>>> = resolve(stack, resource.toTerraform()).resource ?? {};
+      return Object.entries(byType).flatMap(([type, byName]) =>
+        Object.entries(byName).map(([name, args]) => ({ type, name, args, construct: resource })),
+      );
+    });
+}
+
+/** Interface or gateway endpoints, with the service name's last part (`ecr.dkr`, `s3`) at hand. */
+export function vpcEndpoints(resources: readonly SynthesizedResource[], type: 'Interface' | 'Gateway'): SynthesizedResource[] {
+  return resources.filter(
+    (r) => r.type === 'aws_vpc_endpoint' && (r.args.vpc_endpoint_type ?? 'Gateway').toLowerCase() === type.toLowerCase(),
+  );
+}
+
+/** Whether an endpoint's service name is `<prefix>.<region>.<shortName>`. */
+export function isService(endpoint: SynthesizedResource, shortName: string): boolean {
+  return typeof endpoint.args.service_name === 'string' && endpoint.args.service_name.endsWith(`.${shortName}`);
+}
