@@ -44,9 +44,12 @@ describe('GIVEN original.tf and the example stack', () => {
     return value;
   }
 
-  /** Our synthesized arguments, without cdktf's metadata and without nulls (unset in Terraform terms). */
+  /**
+   * Our synthesized arguments, without cdktf's metadata, without nulls (unset in Terraform terms), and
+   * without `lifecycle`: the preflight preconditions are plan-time checks, not arguments of the resource.
+   */
   function ours(type: string, name: string): Record<string, unknown> {
-    const { '//': _metadata, ...args } = synthesized.resource[type][name];
+    const { '//': _metadata, lifecycle: _preconditions, ...args } = synthesized.resource[type][name];
     return JSON.parse(JSON.stringify(args, (_, v) => (v === null ? undefined : v)));
   }
 

@@ -60,6 +60,7 @@ describe('parseConfig', () => {
       stack.extraS3BucketArns = ['arn:aws:s3:::my-team-artifacts'];
       stack.allowedAccountIds = ['123456789012'];
       stack.clientSecurityGroupIds = ['sg-0a1b2c3d4e5f60099'];
+      stack.preflight = false;
       stack.tags = { team: 'platform' };
       delete stack.interfaceServices;
     });
@@ -73,6 +74,7 @@ describe('parseConfig', () => {
         extraS3BucketArns: ['arn:aws:s3:::my-team-artifacts'],
         allowedAccountIds: ['123456789012'],
         clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60099'],
+        preflight: false,
       });
       expect(validateAgainstSchema(full)).toBe(true);
     });

@@ -51,6 +51,7 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
   ['extra buckets without leastPrivilegePolicies', (s) => { s.extraS3BucketArns = ['arn:aws:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns: ["arn:aws:s3:::my-bucket"] only takes effect with "leastPrivilegePolicies": true', true],
   ['a bucket object ARN instead of a bucket ARN', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws:s3:::my-bucket/*']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws:s3:::my-bucket/*" is not an S3 bucket ARN', true],
   ['a bucket ARN of another partition', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws-cn:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws-cn:s3:::my-bucket" is in partition "aws-cn", but ap-northeast-1 is in "aws"', false],
+  ['a non-boolean preflight', (s) => { s.preflight = 'off'; }, 'stacks[0].preflight: "off" must be true or false', true],
   ['a malformed account ID', (s) => { s.leastPrivilegePolicies = true; s.allowedAccountIds = ['1234']; }, 'stacks[0].allowedAccountIds[0]: "1234" is not an AWS account ID', true],
   ['a malformed client security group ID', (s) => { s.clientSecurityGroupIds = ['sg-12']; }, 'stacks[0].clientSecurityGroupIds[0]: "sg-12" is not a security group ID', true],
   ['an empty client security group list', (s) => { s.clientSecurityGroupIds = []; }, 'stacks[0].clientSecurityGroupIds: [] is empty', true],

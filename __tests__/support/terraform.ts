@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'fs';
 import { homedir, tmpdir } from 'os';
 import * as path from 'path';
 import { AWS_PROVIDER_VERSION } from '../../lib/provider-version';
-import { FakeSts, startFakeSts } from './fake-sts';
+import { FakeAws, startFakeAws } from './fake-aws';
 import { CommandResult, run } from './run';
 
 /**
  * Running the real Terraform offline: the AWS provider comes from a filesystem mirror (the registry is
- * unreachable here), credentials are fake, and STS is answered by a local fake (see fake-sts.ts).
+ * unreachable here), credentials are fake, and STS and EC2 reads are answered by a local fake (see fake-aws.ts).
  *
  * TF_PROVIDER_MIRROR names the mirror folder (the one holding registry.terraform.io/); without it the
  * usual places are searched. When Terraform or the mirror is missing the suites are skipped loudly,
@@ -59,20 +59,20 @@ export function locateTerraform(): TerraformSetup | { missing: string } {
 
 /**
  * `describe` for suites that run Terraform. The body gets `terraform()`, ready from its `beforeAll` on,
- * with a fake STS running for the suite. Missing tools skip the suite with a warning that says what is
+ * talking to a fake AWS (STS and the EC2 reads of the preflight data sources) holding EXAMPLE_WORLD. Missing tools skip the suite with a warning that says what is
  * missing; under CI=true the suite fails instead, so a CI run never passes by testing less.
  */
 export function describeWithTerraform(title: string, body: (terraform: () => Terraform) => void): void {
   const setup = locateTerraform();
   if ('terraform' in setup) {
     describe(title, () => {
-      let sts: FakeSts | undefined;
+      let aws: FakeAws | undefined;
       let terraform: Terraform | undefined;
       beforeAll(async () => {
-        sts = await startFakeSts();
-        terraform = new Terraform(setup, sts.url);
+        aws = await startFakeAws();
+        terraform = new Terraform(setup, aws.url);
       });
-      afterAll(() => sts?.close());
+      afterAll(() => aws?.close());
       body(() => terraform!);
     });
     return;
@@ -91,14 +91,14 @@ export function describeWithTerraform(title: string, body: (terraform: () => Ter
   }));
 }
 
-/** Terraform with a CLI config of its own (mirror only), fake credentials, and STS at `stsUrl`. */
+/** Terraform with a CLI config of its own (mirror only), fake credentials, and STS and EC2 at `awsUrl`. */
 export class Terraform {
   /** Environment for terraform and for cdktf (which runs terraform). */
   public readonly env: NodeJS.ProcessEnv;
 
   public constructor(
     private readonly setup: TerraformSetup,
-    stsUrl: string,
+    awsUrl: string,
   ) {
     const configDir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-tfcli-'));
     const cliConfig = path.join(configDir, 'terraform.rc');
@@ -127,8 +127,14 @@ export class Terraform {
       AWS_ACCESS_KEY_ID: 'AKIAOFFLINETESTONLY0',
       AWS_SECRET_ACCESS_KEY: 'offline-test-only',
       AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL_STS: stsUrl,
+      AWS_ENDPOINT_URL_STS: awsUrl,
+      AWS_ENDPOINT_URL_EC2: awsUrl,
     };
+  }
+
+  /** The same Terraform, talking to another fake AWS (e.g. one holding a broken world). */
+  public against(awsUrl: string): Terraform {
+    return new Terraform(this.setup, awsUrl);
   }
 
   /** `terraform <args>` in `cwd`; `-no-color` is added to every command that takes it. */

@@ -1,5 +1,5 @@
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
-import { FAKE_ACCOUNT_ID } from '../support/fake-sts';
+import { EXAMPLE_WORLD } from '../support/fake-aws';
 import { synthInProject } from '../support/synth-in-project';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
@@ -70,7 +70,7 @@ describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
       });
       const ecrApi = shown.resource_changes.find((c: { address: string }) => c.address === 'aws_vpc_endpoint.sample-ecr-api');
       expect(JSON.parse(ecrApi.change.after.policy).Statement[0].Condition).toEqual({
-        StringEquals: { 'aws:PrincipalAccount': FAKE_ACCOUNT_ID },
+        StringEquals: { 'aws:PrincipalAccount': EXAMPLE_WORLD.accountId },
       });
     });
   });

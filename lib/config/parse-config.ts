@@ -24,6 +24,7 @@ const OPTIONAL_STACK_FIELDS: Readonly<Record<string, FieldType>> = {
   extraS3BucketArns: stringListField,
   allowedAccountIds: stringListField,
   clientSecurityGroupIds: stringListField,
+  preflight: booleanField,
   tags: stringMapField,
   backend: backendProblems,
 };

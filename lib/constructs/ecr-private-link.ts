@@ -6,6 +6,7 @@ import {
   interfaceEndpointResourceName,
   s3GatewayResourceName,
 } from '../naming/resource-names';
+import { interfaceEndpointServiceName } from '../naming/service-names';
 import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems';
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices, Workload } from '../workload-profiles';
@@ -13,6 +14,7 @@ import { ClientEgressRules } from './client-egress-rules';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { LeastPrivilegePolicies } from './least-privilege-policies';
+import { Preflight } from './preflight';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 
 export interface EcrPrivateLinkProps {
@@ -45,6 +47,11 @@ export interface EcrPrivateLinkProps {
   readonly allowedAccountIds?: readonly string[];
   /** Clients' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none */
   readonly clientSecurityGroupIds?: readonly string[];
+  /**
+   * Look the VPC, subnets, route tables and endpoint services up at plan time and fail the plan, with a
+   * message saying what to change, when an apply would fail. Needs AWS read access when planning. @default true
+   */
+  readonly preflight?: boolean;
   /** Description of the endpoints' security group; changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly securityGroupDescription?: string;
   /** Tags for every resource. @default - no tags */
@@ -83,6 +90,12 @@ export class EcrPrivateLink extends Construct {
     const policies = props.leastPrivilegePolicies
       ? new LeastPrivilegePolicies(this, 'Policies', props)
       : undefined;
+    const services = selectInterfaceServices(inputs).map(InterfaceService.of);
+    const serviceName = (service: InterfaceService) => interfaceEndpointServiceName(props.region, service.shortName);
+    const preflight =
+      props.preflight === false
+        ? undefined
+        : new Preflight(this, 'Preflight', { ...props, interfaceServiceNames: services.map(serviceName) });
 
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
@@ -90,10 +103,11 @@ export class EcrPrivateLink extends Construct {
       description: props.securityGroupDescription,
       allowedCidrBlocks: props.allowedCidrBlocks,
       clientSecurityGroupIds: props.clientSecurityGroupIds,
+      preconditions: preflight?.sharedPreconditions,
       tags: props.tags,
     });
 
-    this.interfaceEndpoints = selectInterfaceServices(inputs).map(InterfaceService.of).map(
+    this.interfaceEndpoints = services.map(
       (service) =>
         new InterfaceEndpoint(this, service.shortName, {
           service,
@@ -103,6 +117,7 @@ export class EcrPrivateLink extends Construct {
           securityGroupIds: [this.securityGroup.securityGroupId],
           resourceName: interfaceEndpointResourceName(props.namePrefix, service.shortName),
           policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
+          preconditions: preflight?.interfaceEndpointPreconditions(serviceName(service)),
           tags: props.tags,
         }),
     );
@@ -113,6 +128,7 @@ export class EcrPrivateLink extends Construct {
       routeTableIds: props.privateRouteTableIds,
       resourceName: s3GatewayResourceName(props.namePrefix),
       policy: policies?.s3GatewayPolicy,
+      preconditions: preflight?.s3GatewayPreconditions,
       tags: props.tags,
     });
 

@@ -2,6 +2,8 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { InterfaceService } from '../naming/interface-service';
 import { interfaceEndpointServiceName } from '../naming/service-names';
+import { TerraformCondition } from '../preflight/conditions';
+import { withPreconditions } from './lifecycle';
 import { nonEmpty } from './tags';
 
 export interface InterfaceEndpointProps {
@@ -19,6 +21,8 @@ export interface InterfaceEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
+  /** Plan-time checks (see Preflight). @default - none */
+  readonly preconditions?: readonly TerraformCondition[];
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -45,6 +49,7 @@ export class InterfaceEndpoint extends Construct {
       privateDnsEnabled: true,
       policy: props.policy,
       tags: nonEmpty(props.tags),
+      lifecycle: withPreconditions(props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
   }

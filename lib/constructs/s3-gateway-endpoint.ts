@@ -1,6 +1,8 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { s3GatewayServiceName } from '../naming/service-names';
+import { TerraformCondition } from '../preflight/conditions';
+import { withPreconditions } from './lifecycle';
 import { nonEmpty } from './tags';
 
 export interface S3GatewayEndpointProps {
@@ -14,6 +16,8 @@ export interface S3GatewayEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
+  /** Plan-time checks (see Preflight). @default - none */
+  readonly preconditions?: readonly TerraformCondition[];
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -36,6 +40,7 @@ export class S3GatewayEndpoint extends Construct {
       routeTableIds: [...props.routeTableIds],
       policy: props.policy,
       tags: nonEmpty(props.tags),
+      lifecycle: withPreconditions(props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
   }

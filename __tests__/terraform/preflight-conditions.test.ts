@@ -1,0 +1,108 @@
+import { writeFileSync } from 'fs';
+import * as path from 'path';
+import * as conditions from '../../lib/preflight/conditions';
+import { TerraformCondition } from '../../lib/preflight/conditions';
+import { tempProject } from '../support/app-process';
+import { describeWithTerraform } from '../support/terraform';
+
+jest.setTimeout(60_000);
+
+/**
+ * The preflight conditions evaluated by Terraform itself, against stand-ins for the data sources
+ * (`local.*` objects shaped like what aws_vpc, aws_subnet, aws_route_table and aws_vpc_endpoint_service
+ * return). This tests the expressions and messages without AWS; the wiring to the real data sources is
+ * tested against the fake EC2 in preflight-plan.test.ts.
+ */
+const vpc = (enable_dns_support: boolean, enable_dns_hostnames: boolean, cidrs: string[] = ['10.0.0.0/16']) => ({
+  enable_dns_support,
+  enable_dns_hostnames,
+  cidr_block_associations: cidrs.map((cidr_block) => ({ cidr_block })),
+});
+const subnet = (vpc_id: string, availability_zone: string) => ({ vpc_id, availability_zone });
+
+/** Each case: the locals it reads, and the condition built from their addresses. */
+const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (name: string) => string) => TerraformCondition }> = {
+  dns_ok: { locals: { vpc: vpc(true, true) }, condition: (at) => conditions.vpcDnsCondition({ address: at('vpc'), id: 'vpc-1' }) },
+  dns_off: { locals: { vpc: vpc(true, false) }, condition: (at) => conditions.vpcDnsCondition({ address: at('vpc'), id: 'vpc-1' }) },
+  subnet_in_vpc: {
+    locals: { s: subnet('vpc-1', 'ap-northeast-1a') },
+    condition: (at) => conditions.subnetInVpcCondition({ address: at('s'), id: 'subnet-1' }, 'vpc-1'),
+  },
+  subnet_elsewhere: {
+    locals: { s: subnet('vpc-other', 'ap-northeast-1a') },
+    condition: (at) => conditions.subnetInVpcCondition({ address: at('s'), id: 'subnet-1' }, 'vpc-1'),
+  },
+  azs_distinct: {
+    locals: { a: subnet('vpc-1', 'ap-northeast-1a'), c: subnet('vpc-1', 'ap-northeast-1c') },
+    condition: (at) => conditions.distinctAzsCondition([{ address: at('a'), id: 'subnet-a' }, { address: at('c'), id: 'subnet-c' }]),
+  },
+  azs_shared: {
+    locals: { a: subnet('vpc-1', 'ap-northeast-1a'), b: subnet('vpc-1', 'ap-northeast-1a') },
+    condition: (at) => conditions.distinctAzsCondition([{ address: at('a'), id: 'subnet-a' }, { address: at('b'), id: 'subnet-b' }]),
+  },
+  az_offered: {
+    locals: { svc: { availability_zones: ['ap-northeast-1a', 'ap-northeast-1c'] }, s: subnet('vpc-1', 'ap-northeast-1c') },
+    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), id: 'com.amazonaws.ap-northeast-1.ecr.dkr' }, { address: at('s'), id: 'subnet-1' }),
+  },
+  az_not_offered: {
+    locals: { svc: { availability_zones: ['ap-northeast-1a', 'ap-northeast-1c'] }, s: subnet('vpc-1', 'ap-northeast-1d') },
+    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), id: 'com.amazonaws.ap-northeast-1.ecr.dkr' }, { address: at('s'), id: 'subnet-1' }),
+  },
+  rtb_in_vpc: {
+    locals: { rtb: { vpc_id: 'vpc-1' } },
+    condition: (at) => conditions.routeTableInVpcCondition({ address: at('rtb'), id: 'rtb-1' }, 'vpc-1'),
+  },
+  rtb_elsewhere: {
+    locals: { rtb: { vpc_id: 'vpc-2' } },
+    condition: (at) => conditions.routeTableInVpcCondition({ address: at('rtb'), id: 'rtb-1' }, 'vpc-1'),
+  },
+  cidrs_inside: {
+    locals: { vpc: vpc(true, true, ['10.0.0.0/16', '100.64.0.0/16']) },
+    condition: (at) => conditions.cidrsInVpcAssertion({ address: at('vpc'), id: 'vpc-1' }, ['10.0.0.0/16', '10.0.5.0/24', '100.64.1.0/24']),
+  },
+  cidrs_outside: {
+    locals: { vpc: vpc(true, true, ['10.0.0.0/16']) },
+    condition: (at) => conditions.cidrsInVpcAssertion({ address: at('vpc'), id: 'vpc-1' }, ['10.0.1.0/24', '10.0.0.0/8', '192.168.0.0/16']),
+  },
+};
+
+describeWithTerraform('Preflight conditions, evaluated by Terraform', (terraformFor) => {
+  let results: Record<string, { ok: boolean; message: string }>;
+
+  beforeAll(async () => {
+    const terraform = terraformFor();
+    const dir = tempProject('preflight-conditions');
+    const locals: Record<string, unknown> = {};
+    const outputs: Record<string, unknown> = {};
+    for (const [name, { locals: caseLocals, condition }] of Object.entries(CASES)) {
+      Object.entries(caseLocals).forEach(([key, value]) => (locals[`${name}_${key}`] = value));
+      const built = condition((key) => `local.${name}_${key}`);
+      outputs[name] = { value: { ok: built.condition, message: built.errorMessage } };
+    }
+    writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ locals, output: outputs }, null, 2));
+    await terraform.expect([0], dir, 'init', '-input=false');
+    await terraform.expect([0], dir, 'apply', '-input=false', '-auto-approve');
+    const shown = JSON.parse((await terraform.expect([0], dir, 'output', '-json')).stdout);
+    results = Object.fromEntries(Object.entries(shown).map(([name, output]) => [name, (output as { value: { ok: boolean; message: string } }).value]));
+  });
+
+  test.each([
+    ['dns_ok', true, undefined],
+    ['dns_off', false, 'VPC vpc-1 needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)'],
+    ['subnet_in_vpc', true, undefined],
+    ['subnet_elsewhere', false, 'Subnet subnet-1 (privateSubnetIds) is in VPC vpc-other, not in vpcId vpc-1'],
+    ['azs_distinct', true, undefined],
+    ['azs_shared', false, 'privateSubnetIds subnet-a, subnet-b are in the Availability Zones ap-northeast-1a, ap-northeast-1a'],
+    ['az_offered', true, undefined],
+    ['az_not_offered', false, 'Subnet subnet-1 is in ap-northeast-1d, where com.amazonaws.ap-northeast-1.ecr.dkr is not offered (offered in ap-northeast-1a, ap-northeast-1c)'],
+    ['rtb_in_vpc', true, undefined],
+    ['rtb_elsewhere', false, 'Route table rtb-1 (privateRouteTableIds) is in VPC vpc-2, not in vpcId vpc-1'],
+    ['cidrs_inside', true, undefined],
+    ['cidrs_outside', false, "allowedCidrBlocks 10.0.0.0/8, 192.168.0.0/16 lie outside VPC vpc-1's CIDR blocks (10.0.0.0/16)"],
+  ])('GIVEN case %s THEN the condition is %s and the message says what to change', (name, ok, message) => {
+    expect(results[name].ok).toBe(ok);
+    if (message) {
+      expect(results[name].message).toContain(message);
+    }
+  });
+});
