@@ -2,7 +2,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Testing } from 'cdktf';
 import { InterfaceService } from '../lib/naming/interface-service';
 import { AWS_PROVIDER_VERSION } from '../lib/provider-version';
-import { EcrPrivateLinkStack, stackRelativeStatePath } from '../stacks/ecr-private-link-stack';
+import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
+import { stackRelativeStatePath } from '../stacks/state-backend';
 import { exampleStackProps, synthExample, synthExampleJson } from './support/example-stack';
 
 describe('EcrPrivateLinkStack', () => {
@@ -46,6 +47,39 @@ describe('EcrPrivateLinkStack', () => {
       });
       expect(json.output.secretsmanager_endpoint_id.value).toBe('${aws_vpc_endpoint.sample-secretsmanager.id}');
       expect(json.output.secretsmanager_dns_entries.value).toBe('${aws_vpc_endpoint.sample-secretsmanager.dns_entry}');
+    });
+  });
+
+  describe('GIVEN an S3 backend', () => {
+    const s3 = { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true } as const;
+
+    test('THEN state is encrypted and locked with the S3 lock file by default', () => {
+      expect(synthExampleJson({ backend: s3 }).terraform.backend).toEqual({
+        s3: { bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, use_lockfile: true },
+      });
+    });
+
+    test('AND a DynamoDB table, a role and a profile THEN they are passed on (the role as assume_role)', () => {
+      const backend = synthExampleJson({
+        backend: { ...s3, useLockfile: false, dynamodbTable: 'tf-locks', roleArn: 'arn:aws:iam::123456789012:role/state', profile: 'ops' },
+      }).terraform.backend.s3;
+      expect(backend).toEqual({
+        bucket: 'tf-state-123',
+        key: 'ecr/sample.tfstate',
+        region: 'ap-northeast-1',
+        encrypt: true,
+        dynamodb_table: 'tf-locks',
+        profile: 'ops',
+        assume_role: { role_arn: 'arn:aws:iam::123456789012:role/state' },
+      });
+    });
+  });
+
+  describe('GIVEN an HCP Terraform backend', () => {
+    test('THEN the stack runs in the named workspace of the organization', () => {
+      const json = synthExampleJson({ backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-privatelink-prod' } });
+      expect(json.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'ecr-privatelink-prod' } });
+      expect(json.terraform.backend).toBeUndefined();
     });
   });
 

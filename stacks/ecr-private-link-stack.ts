@@ -1,12 +1,12 @@
-import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { BackendConfig } from '../lib/config/app-config';
 import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
 import { outputStem } from '../lib/naming/resource-names';
 import { AWS_PROVIDER_VERSION } from '../lib/provider-version';
+import { addStateBackend } from './state-backend';
 
 export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
   /** Where Terraform keeps this stack's state. */
@@ -28,9 +28,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     super(scope, name);
     new AwsProvider(this, 'aws', { region: props.region });
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
-    new LocalBackend(this, {
-      path: stackRelativeStatePath(App.of(this).outdir, name, props.projectDirectory ?? process.cwd(), props.backend.path),
-    });
+    addStateBackend(this, props.backend, props.projectDirectory ?? process.cwd());
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs();
@@ -62,14 +60,4 @@ export class EcrPrivateLinkStack extends TerraformStack {
       description: 'Prefix list of the S3 gateway endpoint, for clients\' egress rules',
     });
   }
-}
-
-/**
- * Terraform runs in cdktf.out/stacks/<name>, and cdktf would write an absolute path of this machine; the
- * state path is written relative to that folder instead, so the synthesized stack works on every clone.
- */
-export function stackRelativeStatePath(outdir: string, stackName: string, projectDirectory: string, statePath: string): string {
-  const stackDirectory = path.resolve(projectDirectory, outdir, 'stacks', stackName);
-  const relative = path.relative(stackDirectory, path.resolve(projectDirectory, statePath));
-  return relative.split(path.sep).join('/');
 }

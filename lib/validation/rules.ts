@@ -96,6 +96,18 @@ export function s3BucketArn(region: string): Rule<string> {
   };
 }
 
+/** An S3 bucket name (3-63 lowercase letters, digits, dots and hyphens). */
+export const s3BucketName: Rule<string> = (value) =>
+  /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) && !/\.\.|^\d+\.\d+\.\d+\.\d+$/.test(value)
+    ? undefined
+    : 'is not an S3 bucket name (3-63 lowercase letters, digits, "." and "-")';
+
+/** An IAM role ARN, e.g. `arn:aws:iam::123456789012:role/terraform-state`. */
+export const iamRoleArn: Rule<string> = (value) =>
+  /^arn:[a-z-]+:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(value)
+    ? undefined
+    : 'is not an IAM role ARN (e.g. "arn:aws:iam::123456789012:role/terraform-state")';
+
 /** One of a fixed set of names. */
 export function oneOf(names: readonly string[]): Rule<string> {
   return (value) => (names.includes(value) ? undefined : `is not one of ${names.map((n) => `"${n}"`).join(', ')}`);
