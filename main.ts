@@ -1,27 +1,11 @@
-import { existsSync, readFileSync, rmSync } from 'fs';
-import * as path from 'path';
+import { existsSync, rmSync } from 'fs';
 import { App } from 'cdktf';
 import { AppConfig } from './lib/config/app-config';
-import { parseConfig } from './lib/config/parse-config';
 import { ValidationError } from './lib/validation/problem';
+import { configFilePath, readConfigFile } from './stacks/config-file';
 import { EcrPrivateLinkStack } from './stacks/ecr-private-link-stack';
 import { stackPropsFromConfig } from './stacks/stack-props-from-config';
 import { synthAllOrNothing } from './stacks/synth-all-or-nothing';
-
-/** Used when ECR_PRIVATELINK_CONFIG is unset: the committed example. */
-const EXAMPLE_CONFIG = path.join(__dirname, 'config', 'example.json');
-
-function readConfig(file: string): AppConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ValidationError(file, [
-      { field: 'ECR_PRIVATELINK_CONFIG', value: file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` },
-    ]);
-  }
-  return parseConfig(text, file);
-}
 
 /**
  * Reads the config named by $ECR_PRIVATELINK_CONFIG and synthesizes one stack per entry into
@@ -31,7 +15,7 @@ function readConfig(file: string): AppConfig {
 export function main(env: NodeJS.ProcessEnv = process.env): number {
   let config: AppConfig;
   try {
-    config = readConfig(env.ECR_PRIVATELINK_CONFIG || EXAMPLE_CONFIG);
+    config = readConfigFile(configFilePath(env));
   } catch (error) {
     if (!(error instanceof ValidationError)) {
       throw error;
