@@ -298,6 +298,19 @@ describe('EcrPrivateLink', () => {
     });
   });
 
+  describe('GIVEN existing resources to adopt', () => {
+    test('THEN each gets an import block at its address, and nothing else changes', () => {
+      const adopt = { securityGroup: 'sg-0a1b2c3d4e5f60004', 'ecr.dkr': 'vpce-0a1b2c3d4e5f60006', s3: 'vpce-0a1b2c3d4e5f60007' };
+      const json = JSON.parse(synth({ adopt }));
+      expect(json.import).toEqual([
+        { to: 'aws_security_group.sample-ecr-privatelink', id: 'sg-0a1b2c3d4e5f60004' },
+        { to: 'aws_vpc_endpoint.sample-ecr-dkr', id: 'vpce-0a1b2c3d4e5f60006' },
+        { to: 'aws_vpc_endpoint.sample-s3', id: 'vpce-0a1b2c3d4e5f60007' },
+      ]);
+      expect(json.resource).toEqual(JSON.parse(synth()).resource);
+    });
+  });
+
   describe('GIVEN bad props WHEN constructed', () => {
     function construct(props: Partial<EcrPrivateLinkProps>): () => void {
       return () => new EcrPrivateLink(new TerraformStack(Testing.app(), 'test'), 'EcrPrivateLink', { ...PROPS, ...props });

@@ -25,6 +25,7 @@ const OPTIONAL_STACK_FIELDS: Readonly<Record<string, FieldType>> = {
   allowedAccountIds: stringListField,
   clientSecurityGroupIds: stringListField,
   preflight: booleanField,
+  adopt: stringMapField,
   tags: stringMapField,
   backend: backendProblems,
 };

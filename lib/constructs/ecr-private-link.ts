@@ -17,6 +17,16 @@ import { LeastPrivilegePolicies } from './least-privilege-policies';
 import { Preflight } from './preflight';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 
+/** Existing resources to take over with Terraform `import` blocks, by what they are in this stack. */
+export interface AdoptIds {
+  /** The endpoints' security group (`sg-...`). */
+  readonly securityGroup?: string;
+  /** The S3 gateway endpoint (`vpce-...`). */
+  readonly s3?: string;
+  /** Interface endpoints by service short name, e.g. `"ecr.api": "vpce-..."`. */
+  readonly [service: string]: string | undefined;
+}
+
 export interface EcrPrivateLinkProps {
   /** Region of the VPC, e.g. `ap-northeast-1`; service names and ARNs follow its partition. */
   readonly region: string;
@@ -52,6 +62,8 @@ export interface EcrPrivateLinkProps {
    * message saying what to change, when an apply would fail. Needs AWS read access when planning. @default true
    */
   readonly preflight?: boolean;
+  /** Existing resources (made by hand or by another project) to import instead of create. @default - none */
+  readonly adopt?: AdoptIds;
   /** Description of the endpoints' security group; changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly securityGroupDescription?: string;
   /** Tags for every resource. @default - no tags */
@@ -132,6 +144,8 @@ export class EcrPrivateLink extends Construct {
       tags: props.tags,
     });
 
+    this.adopt(props.adopt ?? {});
+
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
         clientSecurityGroupIds: props.clientSecurityGroupIds,
@@ -140,6 +154,23 @@ export class EcrPrivateLink extends Construct {
         namePrefix: props.namePrefix,
         tags: props.tags,
       });
+    }
+  }
+
+  /** Import blocks for the listed existing resources (validated: every key names a resource here). */
+  private adopt(ids: AdoptIds): void {
+    const { securityGroup, s3, ...interfaceEndpoints } = ids;
+    if (securityGroup) {
+      this.securityGroup.resource.importFrom(securityGroup);
+    }
+    if (s3) {
+      this.s3Gateway.resource.importFrom(s3);
+    }
+    for (const endpoint of this.interfaceEndpoints) {
+      const id = interfaceEndpoints[endpoint.service.shortName];
+      if (id) {
+        endpoint.resource.importFrom(id);
+      }
     }
   }
 }

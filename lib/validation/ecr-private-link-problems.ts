@@ -1,7 +1,7 @@
 import type { EcrPrivateLinkProps } from '../constructs/ecr-private-link';
 import { InterfaceService } from '../naming/interface-service';
 import { interfaceEndpointResourceName } from '../naming/resource-names';
-import { selectInterfaceServices, Workload, WORKLOADS } from '../workload-profiles';
+import { selectInterfaceServices, WORKLOADS } from '../workload-profiles';
 import { listProblems, valueProblems } from './list-problems';
 import { Problem } from './problem';
 import * as rules from './rules';
@@ -55,7 +55,30 @@ export function ecrPrivateLinkProblems(inputs: EcrPrivateLinkInputs, fieldPrefix
       }
     }
   }
-  return [...problems, ...serviceProblems(inputs, at)];
+  return [...problems, ...serviceProblems(inputs, at), ...adoptProblems(inputs, at)];
+}
+
+/** The interface services the inputs select (an unknown workload, reported elsewhere, counts as none). */
+function selectedServices(inputs: EcrPrivateLinkInputs): string[] {
+  return selectInterfaceServices({ ...inputs, workload: WORKLOADS.find((w) => w === inputs.workload) });
+}
+
+/** Each adopted ID has its resource's shape, names a resource of this stack, and is listed once. */
+function adoptProblems(inputs: EcrPrivateLinkInputs, at: (name: string) => string): Problem[] {
+  const services = selectedServices(inputs);
+  const kinds: Record<string, rules.Rule<string>> = { securityGroup: rules.awsId('sg'), s3: rules.awsId('vpce') };
+  services.forEach((service) => (kinds[service] = rules.awsId('vpce')));
+  const seen = new Set<string>();
+  return Object.entries(inputs.adopt ?? {}).flatMap(([key, id]): Problem[] => {
+    const field = at(`adopt.${key}`);
+    const rule = kinds[key];
+    if (!rule) {
+      return [{ field, value: id, message: `names no resource of this stack (it has: ${Object.keys(kinds).join(', ')})` }];
+    }
+    const message = typeof id === 'string' && seen.has(id) ? 'is adopted twice' : rule(id ?? '');
+    seen.add(id ?? '');
+    return message ? [{ field, value: id, message }] : [];
+  });
 }
 
 function serviceProblems(inputs: EcrPrivateLinkInputs, at: (name: string) => string): Problem[] {
@@ -71,8 +94,7 @@ function serviceProblems(inputs: EcrPrivateLinkInputs, at: (name: string) => str
   if (lists.length > 0) {
     return lists;
   }
-  // The workload was checked above, so it names a profile.
-  const selected = selectInterfaceServices({ ...inputs, workload: inputs.workload as Workload | undefined });
+  const selected = selectedServices(inputs);
   const problems: Problem[] = [];
   const names = new Map<string, string>();
   for (const service of selected) {
