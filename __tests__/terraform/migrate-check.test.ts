@@ -1,0 +1,127 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { tempProject } from '../support/app-process';
+import { exampleWith } from '../support/bad-configs';
+import { REPO_ROOT } from '../support/example-stack';
+import { CommandResult, run } from '../support/run';
+import { describeWithTerraform, Terraform } from '../support/terraform';
+
+jest.setTimeout(120_000);
+
+const FIXTURE = path.join(REPO_ROOT, '__tests__', 'fixtures', 'original.tfstate');
+const EXAMPLE_CONFIG = path.join(REPO_ROOT, 'config', 'example.json');
+
+describeWithTerraform('npm run migrate-check', (terraformFor) => {
+  let terraform: Terraform;
+  let dir: string;
+
+  beforeAll(() => {
+    terraform = terraformFor();
+    dir = tempProject('migrate-check');
+  });
+
+  /**
+   * Runs the command as a user would, with no AWS reachable: every AWS endpoint points at a closed port,
+   * so any call the check made would fail it.
+   */
+  function migrateCheck(...args: string[]): Promise<CommandResult> {
+    const closed = 'http://127.0.0.1:9';
+    return run('npm', ['run', '-s', 'migrate-check', '--', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...terraform.env, AWS_ENDPOINT_URL_STS: closed, AWS_ENDPOINT_URL_EC2: closed, AWS_MAX_ATTEMPTS: '1' },
+    });
+  }
+
+  function stateCopy(name: string, edit?: (state: any) => void): string {
+    const file = path.join(dir, name);
+    copyFileSync(FIXTURE, file);
+    if (edit) {
+      const state = JSON.parse(readFileSync(file, 'utf8'));
+      edit(state);
+      writeFileSync(file, JSON.stringify(state, null, 2));
+    }
+    return file;
+  }
+
+  function configFile(name: string, edit: (stack: Record<string, any>) => void): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, JSON.stringify(exampleWith(edit)));
+    return file;
+  }
+
+  describe('GIVEN the state original.tf wrote and the example config', () => {
+    let result: CommandResult;
+    let state: string;
+    let before: Buffer;
+
+    beforeAll(async () => {
+      state = stateCopy('compatible.tfstate');
+      before = readFileSync(state);
+      result = await migrateCheck('--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state);
+    });
+
+    test('THEN it exits 0 and says every resource of the stack is unchanged', () => {
+      expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+      expect(result.code).toBe(0);
+      for (const address of ['aws_security_group.sample-ecr-privatelink', 'aws_vpc_endpoint.sample-ecr-api', 'aws_vpc_endpoint.sample-ecr-dkr', 'aws_vpc_endpoint.sample-s3']) {
+        expect(result.stdout).toMatch(new RegExp(`^  unchanged  ${address.replace(/\./g, '\\.')}$`, 'm'));
+      }
+      expect(result.stdout).toContain('Result: safe.');
+    });
+
+    test('THEN the VPC, subnets and route table are listed as staying with the old project', () => {
+      const staying = result.stdout.split('Staying with the old project (4):\n')[1].split('\n\n')[0];
+      expect(staying.split('\n').map((l) => l.trim())).toEqual([
+        'aws_route_table.sample-private',
+        'aws_route_table_association.sample-private',
+        'aws_subnet.sample-private-subnets',
+        'aws_vpc.sample',
+      ]);
+    });
+
+    test('THEN it prints the state mv commands, and the removed blocks with the adopt entry as the other way', () => {
+      expect(result.stdout).toContain(`terraform state mv -state=${state} -state-out=terraform.sample.tfstate aws_vpc_endpoint.sample-s3 aws_vpc_endpoint.sample-s3`);
+      expect(result.stdout).toContain('    from = aws_vpc_endpoint.sample-ecr-dkr');
+      expect(result.stdout).toContain('"adopt": {"securityGroup":"sg-0a1b2c3d4e5f60004","ecr.api":"vpce-0a1b2c3d4e5f60005","ecr.dkr":"vpce-0a1b2c3d4e5f60006","s3":"vpce-0a1b2c3d4e5f60007"}');
+    });
+
+    test('THEN the given state file is byte-identical afterwards', () => {
+      expect(readFileSync(state).equals(before)).toBe(true);
+    });
+  });
+
+  test('GIVEN a config whose namePrefix differs THEN it exits 1 and names each resource that would be created', async () => {
+    const result = await migrateCheck('--config', configFile('other-prefix.json', (s) => { s.namePrefix = 'other'; }), '--stack', 'sample', '--state', stateCopy('prefix.tfstate'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^  CREATED  aws_vpc_endpoint\.other-ecr-dkr$/m);
+    expect(result.stdout).toContain('Result: NOT SAFE. aws_security_group.other-ecr-privatelink would be CREATED');
+  });
+
+  test('GIVEN a state whose security group has another name THEN it exits 1 and names the group as replaced', async () => {
+    const state = stateCopy('renamed-sg.tfstate', (s) => {
+      const group = s.resources.find((r: { type: string }) => r.type === 'aws_security_group');
+      group.instances[0].attributes.name = 'sample-ecr-endpoints';
+    });
+    const result = await migrateCheck('--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^  REPLACED +aws_security_group\.sample-ecr-privatelink$/m);
+    expect(result.stdout).toContain('aws_security_group.sample-ecr-privatelink would be REPLACED');
+  });
+
+  test('GIVEN least-privilege policies THEN the change is reported as updated in place, which is safe', async () => {
+    const result = await migrateCheck('--config', configFile('least-privilege.json', (s) => { s.leastPrivilegePolicies = true; }), '--stack', 'sample', '--state', stateCopy('policies.tfstate'));
+    expect(result.stdout).toMatch(/^  updated in place  aws_vpc_endpoint\.sample-s3$/m);
+    expect(result.code).toBe(0);
+  });
+
+  test.each([
+    ['no --state', ['--config', EXAMPLE_CONFIG, '--stack', 'sample'], 'Missing --state'],
+    ['an unknown stack', ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE], '--stack: "tokyo" is not a stack of'],
+    ['a file that is not a state', ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')], 'is not a Terraform state file'],
+  ])('GIVEN %s THEN it exits 2 with what is wrong, and no stack trace', async (_, args, message) => {
+    const result = await migrateCheck(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -1,0 +1,70 @@
+import { ValidationError } from '../validation/problem';
+
+/** The parts of a Terraform state file (format version 4) that moving resources cares about. */
+export interface TerraformState {
+  readonly version: 4;
+  readonly resources: readonly StateResource[];
+  readonly [key: string]: unknown;
+}
+
+export interface StateResource {
+  readonly module?: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly instances: readonly { readonly index_key?: number | string; readonly attributes?: Record<string, unknown> }[];
+  readonly [key: string]: unknown;
+}
+
+/** Parses a state file as `terraform state pull` writes it; refuses anything else, naming the file. */
+export function parseState(text: string, source: string): TerraformState {
+  let state: unknown;
+  try {
+    state = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(source, [{ field: '--state', value: source, message: `is not JSON: ${(error as Error).message}` }]);
+  }
+  const candidate = state as Partial<TerraformState> | null;
+  if (!candidate || candidate.version !== 4 || !Array.isArray(candidate.resources)) {
+    throw new ValidationError(source, [
+      { field: '--state', value: source, message: 'is not a Terraform state file (format version 4, as `terraform state pull` writes it)' },
+    ]);
+  }
+  return candidate as TerraformState;
+}
+
+/** `type.name`, with its module path when it has one: the address a resource block is moved by. */
+export function resourceAddress(resource: StateResource): string {
+  const base = `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`;
+  return resource.module ? `${resource.module}.${base}` : base;
+}
+
+/** The managed resources' addresses, in state order. */
+export function managedAddresses(state: TerraformState): string[] {
+  return state.resources.filter((r) => r.mode === 'managed').map(resourceAddress);
+}
+
+/** A copy of the state with only the managed resources at `addresses` (data sources are read anew anyway). */
+export function keepOnly(state: TerraformState, addresses: ReadonlySet<string>): TerraformState {
+  return { ...state, resources: state.resources.filter((r) => r.mode === 'managed' && addresses.has(resourceAddress(r))) };
+}
+
+/** The first `owner_id` (an account ID) recorded on any managed resource, if any. */
+export function ownerAccountId(state: TerraformState): string | undefined {
+  for (const resource of state.resources) {
+    for (const instance of resource.instances) {
+      const owner = instance.attributes?.owner_id;
+      if (typeof owner === 'string' && /^\d{12}$/.test(owner)) {
+        return owner;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The `id` attribute of the resource at `address`, e.g. an endpoint's `vpce-...`. */
+export function resourceId(state: TerraformState, address: string): string | undefined {
+  const resource = state.resources.find((r) => resourceAddress(r) === address);
+  const id = resource?.instances[0]?.attributes?.id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,203 @@
+/**
+ * `npm run migrate-check -- --config FILE --stack NAME --state TFSTATE`: for the day of the move.
+ *
+ * Synthesizes the stack, plans it offline (no refresh, no AWS call) against a copy of the old state
+ * holding only the stack's resources, and prints what each of them would do, what stays with the old
+ * project, and the commands to move. Exit 0 when nothing of the stack is replaced, created or destroyed,
+ * 1 when something is, 2 when the input is wrong. The given state file is only read.
+ *
+ * Needs `terraform` (or $TERRAFORM_BINARY) and the AWS provider, from the registry or the mirror in the
+ * user's Terraform CLI config.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { App, TerraformResource } from 'cdktf';
+import { StackConfig } from '../lib/config/app-config';
+import { migrationReport, PlannedActions } from '../lib/migration/migration-report';
+import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
+import { ValidationError } from '../lib/validation/problem';
+import { readConfigFile } from '../stacks/config-file';
+import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
+import { stackPropsFromConfig } from '../stacks/stack-props-from-config';
+import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
+
+const USAGE = 'Usage: npm run migrate-check -- --config FILE --stack NAME --state TFSTATE [--keep-workdir]';
+
+/** Thrown for a wrong invocation or input: printed as is, exit 2. */
+class InputError extends Error {}
+
+interface Options {
+  readonly config: string;
+  readonly stack: string;
+  readonly state: string;
+  readonly keepWorkdir: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const values: Record<string, string> = {};
+  let keepWorkdir = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--keep-workdir') {
+      keepWorkdir = true;
+    } else if (['--config', '--stack', '--state'].includes(arg) && args[i + 1] !== undefined) {
+      values[arg.slice(2)] = args[++i];
+    } else {
+      throw new InputError(`Unknown or incomplete argument "${arg}".\n${USAGE}`);
+    }
+  }
+  const missing = ['config', 'stack', 'state'].filter((name) => !values[name]);
+  if (missing.length > 0) {
+    throw new InputError(`Missing ${missing.map((m) => `--${m}`).join(', ')}.\n${USAGE}`);
+  }
+  return { config: values.config, stack: values.stack, state: values.state, keepWorkdir };
+}
+
+function findStack(configFile: string, name: string): StackConfig {
+  const config = readConfigFile(configFile, '--config');
+  const stack = config.stacks.find((s) => s.name === name);
+  if (!stack) {
+    throw new InputError(`--stack: "${name}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
+  }
+  return stack;
+}
+
+function readState(file: string): TerraformState {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`--state: "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  return parseState(text, file);
+}
+
+/**
+ * The stack as it would be deployed, but planned offline: no preflight lookups and no imports, its state
+ * in the work folder, and the deploying account taken from the old state where a policy needs it.
+ */
+function synthesize(stack: StackConfig, state: TerraformState, workdir: string): EcrPrivateLinkStack {
+  const app = new App({ outdir: path.join(workdir, 'cdktf.out'), stackTraces: false });
+  const props = stackPropsFromConfig(stack);
+  const synthesized = new EcrPrivateLinkStack(app, stack.name, {
+    ...props,
+    preflight: false,
+    adopt: undefined,
+    allowedAccountIds: props.leastPrivilegePolicies ? (props.allowedAccountIds ?? [ownerAccountId(state) ?? '000000000000']) : undefined,
+    backend: { type: 'local', path: 'terraform.tfstate' },
+    projectDirectory: workdir,
+  });
+  const errors = synthAllOrNothing(app);
+  if (errors.length > 0) {
+    throw new InputError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  return synthesized;
+}
+
+/** Every managed resource of the stack with its address, and its key in `adopt` where it has one. */
+function stackResources(stack: EcrPrivateLinkStack): { address: string; adoptKey?: string }[] {
+  const { securityGroup, s3Gateway, interfaceEndpoints } = stack.privateLink;
+  const adoptKeys = new Map<TerraformResource, string>([
+    [securityGroup.resource, 'securityGroup'],
+    [s3Gateway.resource, 's3'],
+    ...interfaceEndpoints.map((e): [TerraformResource, string] => [e.resource, e.service.shortName]),
+  ]);
+  return stack.node
+    .findAll()
+    .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
+    .map((resource) => ({ address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`, adoptKey: adoptKeys.get(resource) }));
+}
+
+function terraform(cwd: string, ...args: string[]): string {
+  const env = {
+    ...process.env,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // No AWS call is made (see the override below); the provider still wants some credentials to exist.
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID || 'migrate-check-offline',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY || 'migrate-check-offline',
+  };
+  const result = spawnSync(process.env.TERRAFORM_BINARY || 'terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) {
+    throw new InputError(`Cannot run terraform: ${result.error.message}. Install Terraform or set TERRAFORM_BINARY.`);
+  }
+  if (result.status !== 0) {
+    throw new InputError(`terraform ${args[0]} failed:\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** Plans offline and returns the planned actions by resource address. */
+function plan(stackDirectory: string): Record<string, PlannedActions> {
+  // An override file (merged by Terraform, not part of the synthesized stack) keeps the provider from
+  // calling STS, so the check works with no network.
+  writeFileSync(
+    path.join(stackDirectory, 'migrate_check_override.tf.json'),
+    JSON.stringify({
+      provider: {
+        aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true },
+      },
+    }),
+  );
+  terraform(stackDirectory, 'init', '-input=false', '-no-color');
+  terraform(stackDirectory, 'plan', '-refresh=false', '-lock=false', '-input=false', '-no-color', '-out=migrate-check.plan');
+  const shown = JSON.parse(terraform(stackDirectory, 'show', '-json', 'migrate-check.plan')) as {
+    resource_changes?: { address: string; change: { actions: string[] } }[];
+  };
+  return Object.fromEntries((shown.resource_changes ?? []).map((c) => [c.address, c.change.actions]));
+}
+
+function localStatePath(stack: StackConfig): string {
+  return stack.backend.type === 'local' ? stack.backend.path : `${stack.name}.moved.tfstate (then terraform state push it to the ${stack.backend.type} backend)`;
+}
+
+export function main(args: readonly string[] = process.argv.slice(2)): number {
+  let workdir: string | undefined;
+  let keepWorkdir = false;
+  try {
+    const options = parseArgs(args);
+    keepWorkdir = options.keepWorkdir;
+    const stack = findStack(options.config, options.stack);
+    const state = readState(options.state);
+    workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-migrate-check-'));
+    const synthesized = synthesize(stack, state, workdir);
+    const resources = stackResources(synthesized);
+    const stackAddresses = new Set(resources.map((r) => r.address));
+    writeFileSync(path.join(workdir, 'terraform.tfstate'), JSON.stringify(keepOnly(state, stackAddresses), null, 2));
+    const planned = plan(path.join(workdir, 'cdktf.out', 'stacks', stack.name));
+    const report = migrationReport({
+      stackName: stack.name,
+      stateFile: options.state,
+      stackStatePath: localStatePath(stack),
+      stackResources: resources,
+      planned,
+      otherAddresses: managedAddresses(state).filter((a) => !stackAddresses.has(a)),
+      idsInState: Object.fromEntries(resources.flatMap(({ address }) => {
+        const id = stackAddresses.has(address) ? resourceId(state, address) : undefined;
+        return id ? [[address, id]] : [];
+      })),
+    });
+    process.stdout.write(report.text);
+    return report.safe ? 0 : 1;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ValidationError) {
+      console.error(`migrate-check: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    if (workdir && !keepWorkdir) {
+      rmSync(workdir, { recursive: true, force: true });
+    } else if (workdir) {
+      console.error(`migrate-check: work folder kept at ${workdir}`);
+    }
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main();
+}
