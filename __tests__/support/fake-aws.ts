@@ -1,15 +1,19 @@
 import { createHash, randomUUID } from 'crypto';
+import { readFileSync } from 'fs';
 import { createServer, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import * as path from 'path';
 
 /**
  * A fake of the few AWS APIs our preflight data sources read, on loopback. Terraform reads data sources
  * during every plan, even with `-refresh=false`, and AWS is unreachable here, so the plan tests need
- * something to answer them. The AWS provider stays configured exactly as shipped (no skip_* flags, no
- * endpoints block): only the AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL_STS environment variables point
- * it here. The answers are built from a `FakeAwsWorld` (plain data) in the EC2/STS query-API XML shapes,
- * filters and IDs are honoured, unknown IDs fail with AWS's error codes, and an action without a handler
- * fails loudly with `UnsupportedOperation` naming it. `requests` lists the actions received; FAKE_AWS_LOG=1
+ * something to answer them. It also answers the reads of the stack's own resources (`aws_security_group`,
+ * `aws_vpc_endpoint` of both types), which `import` blocks and a refreshing plan make. The AWS provider
+ * stays configured exactly as shipped (no skip_* flags, no endpoints block): only the AWS_ENDPOINT_URL_EC2
+ * and AWS_ENDPOINT_URL_STS environment variables point it here. The answers are built from a
+ * `FakeAwsWorld` (plain data) in the EC2/STS query-API XML shapes, filters and IDs are honoured, unknown
+ * IDs fail with AWS's error codes, and an action without a handler fails loudly with
+ * `UnsupportedOperation` naming it. `requests` lists the actions received; FAKE_AWS_LOG=1
  * prints every request to stderr.
  */
 
@@ -42,6 +46,77 @@ export interface FakeEndpointService {
   availabilityZones: string[];
 }
 
+/** One inline rule, as an `ingress` or `egress` block of `aws_security_group` has it. */
+export interface FakeSecurityGroupRule {
+  /** `tcp`, `udp`, `icmp`, or `-1` for all traffic (EC2 then reports no ports; Terraform shows 0). */
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidrBlocks: string[];
+  ipv6CidrBlocks: string[];
+  prefixListIds: string[];
+  /** IDs of other groups the rule names. */
+  securityGroups: string[];
+  /** The group itself as the source (ingress) or destination (egress). */
+  self: boolean;
+  /** Given to every source of the rule, as Terraform does. */
+  description?: string;
+}
+
+export interface FakeSecurityGroup {
+  id: string;
+  vpcId: string;
+  name: string;
+  description: string;
+  ingress: FakeSecurityGroupRule[];
+  /** Empty when Terraform removed the default allow-all rule, as it does on create. */
+  egress: FakeSecurityGroupRule[];
+}
+
+/** The requester-managed ENI an interface endpoint has in one of its subnets. */
+export interface FakeEndpointNetworkInterface {
+  id: string;
+  subnetId: string;
+  privateIpAddress: string;
+}
+
+export interface FakeDnsEntry {
+  dnsName: string;
+  hostedZoneId: string;
+}
+
+export interface FakeVpcEndpoint {
+  id: string;
+  vpcId: string;
+  serviceName: string;
+  type: 'Interface' | 'Gateway';
+  /** `available`, `pending`, `pendingAcceptance`, `deleted`, ... */
+  state: string;
+  /** The policy document, JSON text as EC2 returns it. */
+  policy: string;
+  privateDnsEnabled: boolean;
+  requesterManaged: boolean;
+  /** Interface: one ENI per subnet; the endpoint's subnets are theirs. Gateway: none. */
+  networkInterfaces: FakeEndpointNetworkInterface[];
+  securityGroupIds: string[];
+  /** Gateway: the route tables holding its route to the service's prefix list. */
+  routeTableIds: string[];
+  dnsEntries: FakeDnsEntry[];
+  /** Interface only (EC2 reports neither for a Gateway endpoint). */
+  ipAddressType?: string;
+  dnsOptions?: { dnsRecordIpType: string; privateDnsOnlyForInboundResolverEndpoint: boolean };
+  /** ISO 8601. */
+  creationTimestamp: string;
+}
+
+/** An AWS-managed prefix list (`com.amazonaws.<region>.s3`), what a gateway endpoint's routes point to. */
+export interface FakePrefixList {
+  id: string;
+  /** The service name, e.g. `com.amazonaws.ap-northeast-1.s3`. */
+  name: string;
+  cidrBlocks: string[];
+}
+
 /** Everything the fake knows: one account in one region. */
 export interface FakeAwsWorld {
   accountId: string;
@@ -50,6 +125,9 @@ export interface FakeAwsWorld {
   subnets: FakeSubnet[];
   routeTables: FakeRouteTable[];
   endpointServices: FakeEndpointService[];
+  securityGroups?: FakeSecurityGroup[];
+  vpcEndpoints?: FakeVpcEndpoint[];
+  prefixLists?: FakePrefixList[];
 }
 
 export interface FakeAws {
@@ -62,7 +140,14 @@ export interface FakeAws {
 
 const EXAMPLE_AZS = ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'];
 
-/** The account behind config/example.json and the state fixture. Frozen: derive variants with `withWorld`. */
+/** State that Terraform 1.11.4 and AWS provider 5.100.0 wrote for reference/original.tf. */
+export const ORIGINAL_STATE_PATH = path.join(__dirname, '..', 'fixtures', 'original.tfstate');
+
+/**
+ * The account behind config/example.json and the state fixture. Frozen: derive variants with `withWorld`.
+ * Its security groups, VPC endpoints and S3 prefix list are read from the fixture (see `fromOriginalState`),
+ * so a refreshing plan of that state against this world finds nothing changed.
+ */
 export const EXAMPLE_WORLD: FakeAwsWorld = deepFreeze({
   accountId: '123456789012',
   region: 'ap-northeast-1',
@@ -87,6 +172,7 @@ export const EXAMPLE_WORLD: FakeAwsWorld = deepFreeze({
     // AWS lists S3 twice: as a Gateway service and as an Interface service, under the same name.
     { serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Gateway', availabilityZones: [...EXAMPLE_AZS] },
   ],
+  ...fromOriginalState(JSON.parse(readFileSync(ORIGINAL_STATE_PATH, 'utf8')) as TerraformState),
 });
 
 /**
@@ -97,6 +183,153 @@ export function withWorld(base: FakeAwsWorld, edit: (world: FakeAwsWorld) => voi
   const world = structuredClone(base);
   edit(world);
   return world;
+}
+
+// ---- the example's resources, from the state fixture ----
+
+/** The parts of a Terraform state (format version 4) read here. */
+export interface TerraformState {
+  resources: { mode: string; type: string; name: string; instances: { attributes: Record<string, unknown> }[] }[];
+}
+
+/** `aws_security_group` attributes as provider 5.100.0 writes them (those read here). */
+interface SecurityGroupAttributes {
+  id: string;
+  vpc_id: string;
+  name: string;
+  description: string;
+  ingress: RuleAttributes[];
+  egress: RuleAttributes[];
+}
+
+interface RuleAttributes {
+  protocol: string;
+  from_port: number;
+  to_port: number;
+  cidr_blocks: string[];
+  ipv6_cidr_blocks: string[];
+  prefix_list_ids: string[];
+  security_groups: string[];
+  self: boolean;
+  description: string;
+}
+
+/** `aws_vpc_endpoint` attributes as provider 5.100.0 writes them (those read here). */
+interface VpcEndpointAttributes {
+  id: string;
+  vpc_id: string;
+  service_name: string;
+  vpc_endpoint_type: 'Interface' | 'Gateway';
+  state: string;
+  policy: string;
+  private_dns_enabled: boolean;
+  requester_managed: boolean;
+  network_interface_ids: string[];
+  subnet_configuration: { subnet_id: string; ipv4: string; ipv6: string }[];
+  security_group_ids: string[];
+  route_table_ids: string[];
+  dns_entry: { dns_name: string; hosted_zone_id: string }[];
+  ip_address_type: string;
+  dns_options: { dns_record_ip_type: string; private_dns_only_for_inbound_resolver_endpoint: boolean }[];
+  prefix_list_id: string | null;
+  cidr_blocks: string[];
+}
+
+/**
+ * The security groups (the VPC's default one included), VPC endpoints and AWS prefix lists that a state
+ * holds, as the world AWS would show after that state's apply. Every value comes from the state's
+ * attributes, with two exceptions: the default group's rules are AWS's defaults, and the state does not
+ * say which ENI is in which subnet, so the sorted ENI IDs are paired with the subnets in sorted order
+ * (Terraform only sees the set of subnet configurations, which is the same either way).
+ */
+export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsWorld, 'securityGroups' | 'vpcEndpoints' | 'prefixLists'>> {
+  const attributesOf = <T>(type: string): T[] =>
+    state.resources
+      .filter((resource) => resource.mode === 'managed' && resource.type === type)
+      .flatMap((resource) => resource.instances.map((instance) => instance.attributes as unknown as T));
+  const rule = (attributes: RuleAttributes): FakeSecurityGroupRule => ({
+    protocol: attributes.protocol,
+    fromPort: attributes.from_port,
+    toPort: attributes.to_port,
+    cidrBlocks: [...attributes.cidr_blocks],
+    ipv6CidrBlocks: [...attributes.ipv6_cidr_blocks],
+    prefixListIds: [...attributes.prefix_list_ids],
+    securityGroups: [...attributes.security_groups],
+    self: attributes.self,
+    ...(attributes.description ? { description: attributes.description } : {}),
+  });
+  const allTraffic: Omit<FakeSecurityGroupRule, 'self' | 'cidrBlocks'> = {
+    protocol: '-1', fromPort: 0, toPort: 0, ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [],
+  };
+  const defaultGroups = attributesOf<{ id: string; default_security_group_id: string }>('aws_vpc').map(
+    (vpc): FakeSecurityGroup => ({
+      id: vpc.default_security_group_id,
+      vpcId: vpc.id,
+      name: 'default',
+      description: 'default VPC security group',
+      ingress: [{ ...allTraffic, cidrBlocks: [], self: true }],
+      egress: [{ ...allTraffic, cidrBlocks: ['0.0.0.0/0'], self: false }],
+    }),
+  );
+  const groups = attributesOf<SecurityGroupAttributes>('aws_security_group').map(
+    (group): FakeSecurityGroup => ({
+      id: group.id,
+      vpcId: group.vpc_id,
+      name: group.name,
+      description: group.description,
+      ingress: group.ingress.map(rule),
+      egress: group.egress.map(rule),
+    }),
+  );
+  const endpoints = attributesOf<VpcEndpointAttributes>('aws_vpc_endpoint');
+  // Not in the state (the provider keeps no creation time): what the mock the fixture was applied against said.
+  const creationTimestamps: Record<string, string> = {
+    'vpce-0a1b2c3d4e5f60005': '2025-06-10T03:24:17.512Z',
+    'vpce-0a1b2c3d4e5f60006': '2025-06-10T03:24:17.933Z',
+    'vpce-0a1b2c3d4e5f60007': '2025-06-10T03:24:16.871Z',
+  };
+  const byText = (a: string, b: string): number => a.localeCompare(b);
+  return {
+    securityGroups: [...defaultGroups, ...groups],
+    vpcEndpoints: endpoints.map((endpoint): FakeVpcEndpoint => {
+      const configurations = [...endpoint.subnet_configuration].sort((a, b) => byText(a.subnet_id, b.subnet_id));
+      const interfaceIds = [...endpoint.network_interface_ids].sort(byText);
+      if (interfaceIds.length !== configurations.length) {
+        throw new Error(`${endpoint.id}: ${interfaceIds.length} network interfaces for ${configurations.length} subnets`);
+      }
+      return {
+        id: endpoint.id,
+        vpcId: endpoint.vpc_id,
+        serviceName: endpoint.service_name,
+        type: endpoint.vpc_endpoint_type,
+        state: endpoint.state,
+        policy: endpoint.policy,
+        privateDnsEnabled: endpoint.private_dns_enabled,
+        requesterManaged: endpoint.requester_managed,
+        networkInterfaces: interfaceIds.map((id, i) => ({
+          id,
+          subnetId: configurations[i].subnet_id,
+          privateIpAddress: configurations[i].ipv4,
+        })),
+        securityGroupIds: [...endpoint.security_group_ids],
+        routeTableIds: [...endpoint.route_table_ids],
+        dnsEntries: endpoint.dns_entry.map((entry) => ({ dnsName: entry.dns_name, hostedZoneId: entry.hosted_zone_id })),
+        ...(endpoint.ip_address_type ? { ipAddressType: endpoint.ip_address_type } : {}),
+        ...(endpoint.dns_options.length > 0
+          ? {
+              dnsOptions: {
+                dnsRecordIpType: endpoint.dns_options[0].dns_record_ip_type,
+                privateDnsOnlyForInboundResolverEndpoint: endpoint.dns_options[0].private_dns_only_for_inbound_resolver_endpoint,
+              },
+            }
+          : {}),
+        creationTimestamp: creationTimestamps[endpoint.id] ?? '2025-06-10T00:00:00.000Z',
+      };
+    }),
+    prefixLists: endpoints
+      .filter((endpoint) => endpoint.prefix_list_id)
+      .map((endpoint) => ({ id: endpoint.prefix_list_id!, name: endpoint.service_name, cidrBlocks: [...endpoint.cidr_blocks] })),
+  };
 }
 
 export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise<FakeAws> {
@@ -150,6 +383,10 @@ const HANDLERS: Record<string, Handler> = {
   DescribeRouteTables: describeRouteTables,
   DescribeVpcEndpointServices: describeVpcEndpointServices,
   DescribeAvailabilityZones: describeAvailabilityZones,
+  DescribeSecurityGroups: describeSecurityGroups,
+  DescribeVpcEndpoints: describeVpcEndpoints,
+  DescribeNetworkInterfaces: describeNetworkInterfaces,
+  DescribePrefixLists: describePrefixLists,
 };
 
 function answer(world: FakeAwsWorld, action: string, params: URLSearchParams): Reply {
@@ -312,12 +549,23 @@ function describeRouteTables(world: FakeAwsWorld, params: URLSearchParams): Repl
       routeTableId: table.id,
       vpcId: table.vpcId,
       ownerId: world.accountId,
-      routeSet: (world.vpcs.find((vpc) => vpc.id === table.vpcId)?.cidrBlocks ?? []).map((cidr) => ({
-        destinationCidrBlock: cidr,
-        gatewayId: 'local',
-        state: 'active',
-        origin: 'CreateRouteTable',
-      })),
+      routeSet: [
+        ...(world.vpcs.find((vpc) => vpc.id === table.vpcId)?.cidrBlocks ?? []).map((cidr) => ({
+          destinationCidrBlock: cidr,
+          gatewayId: 'local',
+          state: 'active',
+          origin: 'CreateRouteTable',
+        })),
+        // A gateway endpoint's route to its service's prefix list.
+        ...(world.vpcEndpoints ?? [])
+          .filter((endpoint) => endpoint.type === 'Gateway' && endpoint.routeTableIds.includes(table.id))
+          .flatMap((endpoint) => (world.prefixLists ?? []).filter((list) => list.name === endpoint.serviceName).map((list) => ({
+            destinationPrefixListId: list.id,
+            gatewayId: endpoint.id,
+            state: 'active',
+            origin: 'CreateRoute',
+          }))),
+      ],
       associationSet: table.main
         ? [{ routeTableAssociationId: mainAssociationId(table), routeTableId: table.id, main: true, associationState: { state: 'associated' } }]
         : [],
@@ -407,6 +655,161 @@ function describeAvailabilityZones(world: FakeAwsWorld, params: URLSearchParams)
       messageSet: [],
     }),
   });
+}
+
+function describeSecurityGroups(world: FakeAwsWorld, params: URLSearchParams): Reply {
+  const groups = world.securityGroups ?? [];
+  const rules = (group: FakeSecurityGroup, egress: boolean): FakeSecurityGroupRule[] => (egress ? group.egress : group.ingress);
+  const ruleFilters = (egress: boolean): FilterTable<FakeSecurityGroup> => {
+    const prefix = egress ? 'egress.ip-permission.' : 'ip-permission.';
+    return {
+      [`${prefix}protocol`]: (group) => rules(group, egress).map((rule) => rule.protocol),
+      [`${prefix}from-port`]: (group) => rules(group, egress).map((rule) => String(rule.fromPort)),
+      [`${prefix}to-port`]: (group) => rules(group, egress).map((rule) => String(rule.toPort)),
+      [`${prefix}cidr`]: (group) => rules(group, egress).flatMap((rule) => rule.cidrBlocks),
+      [`${prefix}ipv6-cidr`]: (group) => rules(group, egress).flatMap((rule) => rule.ipv6CidrBlocks),
+      [`${prefix}prefix-list-id`]: (group) => rules(group, egress).flatMap((rule) => rule.prefixListIds),
+      [`${prefix}group-id`]: (group) => rules(group, egress).flatMap((rule) => [...rule.securityGroups, ...(rule.self ? [group.id] : [])]),
+    };
+  };
+  return describeItems(params, 'DescribeSecurityGroups', 'securityGroupInfo', {
+    items: groups,
+    ids: { param: 'GroupId', of: (group) => group.id, notFound: ['InvalidGroup.NotFound', 'security group'] },
+    filters: {
+      'group-id': (group) => [group.id],
+      'group-name': (group) => [group.name],
+      'description': (group) => [group.description],
+      'vpc-id': (group) => [group.vpcId],
+      'owner-id': () => [world.accountId],
+      ...ruleFilters(false),
+      ...ruleFilters(true),
+    },
+    toXml: (group) => ({
+      ownerId: world.accountId,
+      groupId: group.id,
+      groupName: group.name,
+      groupDescription: group.description,
+      vpcId: group.vpcId,
+      securityGroupArn: `arn:${partition(world.region)}:ec2:${world.region}:${world.accountId}:security-group/${group.id}`,
+      ipPermissions: group.ingress.map((rule) => ipPermissionXml(world, group, rule)),
+      ipPermissionsEgress: group.egress.map((rule) => ipPermissionXml(world, group, rule)),
+      tagSet: [],
+    }),
+  });
+}
+
+/** One rule as an EC2 `IpPermission`: each source carries the rule's description. */
+function ipPermissionXml(world: FakeAwsWorld, group: FakeSecurityGroup, rule: FakeSecurityGroupRule): object {
+  const description = rule.description === undefined ? {} : { description: rule.description };
+  return {
+    ipProtocol: rule.protocol,
+    ...(rule.protocol === '-1' ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
+    groups: [...(rule.self ? [group.id] : []), ...rule.securityGroups].map((groupId) => ({ userId: world.accountId, groupId, ...description })),
+    ipRanges: rule.cidrBlocks.map((cidrIp) => ({ cidrIp, ...description })),
+    ipv6Ranges: rule.ipv6CidrBlocks.map((cidrIpv6) => ({ cidrIpv6, ...description })),
+    prefixListIds: rule.prefixListIds.map((prefixListId) => ({ prefixListId, ...description })),
+  };
+}
+
+function describeVpcEndpoints(world: FakeAwsWorld, params: URLSearchParams): Reply {
+  return describeItems(params, 'DescribeVpcEndpoints', 'vpcEndpointSet', {
+    items: world.vpcEndpoints ?? [],
+    ids: { param: 'VpcEndpointId', of: (endpoint) => endpoint.id, notFound: ['InvalidVpcEndpointId.NotFound', 'Vpc Endpoint Id'] },
+    filters: {
+      'vpc-endpoint-id': (endpoint) => [endpoint.id],
+      'vpc-id': (endpoint) => [endpoint.vpcId],
+      'service-name': (endpoint) => [endpoint.serviceName],
+      'service-region': () => [world.region],
+      'vpc-endpoint-state': (endpoint) => [endpoint.state],
+      'vpc-endpoint-type': (endpoint) => [endpoint.type],
+      'ip-address-type': (endpoint) => (endpoint.ipAddressType ? [endpoint.ipAddressType] : []),
+    },
+    toXml: (endpoint) => ({
+      vpcEndpointId: endpoint.id,
+      vpcEndpointType: endpoint.type,
+      vpcId: endpoint.vpcId,
+      serviceName: endpoint.serviceName,
+      state: endpoint.state,
+      policyDocument: endpoint.policy,
+      routeTableIdSet: endpoint.routeTableIds,
+      subnetIdSet: endpoint.networkInterfaces.map((eni) => eni.subnetId),
+      groupSet: endpoint.securityGroupIds.map((groupId) => ({ groupId, groupName: securityGroupName(world, groupId) })),
+      ...(endpoint.ipAddressType ? { ipAddressType: endpoint.ipAddressType } : {}),
+      ...(endpoint.dnsOptions ? { dnsOptions: endpoint.dnsOptions } : {}),
+      privateDnsEnabled: endpoint.privateDnsEnabled,
+      requesterManaged: endpoint.requesterManaged,
+      networkInterfaceIdSet: endpoint.networkInterfaces.map((eni) => eni.id),
+      dnsEntrySet: endpoint.dnsEntries,
+      creationTimestamp: endpoint.creationTimestamp,
+      tagSet: [],
+      ownerId: world.accountId,
+      serviceRegion: world.region,
+    }),
+  });
+}
+
+/** The ENIs of the world's interface endpoints (the only ENIs it has). */
+function describeNetworkInterfaces(world: FakeAwsWorld, params: URLSearchParams): Reply {
+  const interfaces = (world.vpcEndpoints ?? []).flatMap((endpoint) => endpoint.networkInterfaces.map((eni) => ({ endpoint, eni })));
+  const availabilityZone = (subnetId: string): string => world.subnets.find((subnet) => subnet.id === subnetId)?.availabilityZone ?? '';
+  const dnsName = (ip: string): string => `ip-${ip.replace(/\./g, '-')}.${world.region}.compute.internal`;
+  return describeItems(params, 'DescribeNetworkInterfaces', 'networkInterfaceSet', {
+    items: interfaces,
+    ids: { param: 'NetworkInterfaceId', of: ({ eni }) => eni.id, notFound: ['InvalidNetworkInterfaceID.NotFound', 'networkInterface ID'] },
+    filters: {
+      'network-interface-id': ({ eni }) => [eni.id],
+      'subnet-id': ({ eni }) => [eni.subnetId],
+      'vpc-id': ({ endpoint }) => [endpoint.vpcId],
+      'availability-zone': ({ eni }) => [availabilityZone(eni.subnetId)],
+      'group-id': ({ endpoint }) => endpoint.securityGroupIds,
+      'description': ({ endpoint }) => [`VPC Endpoint Interface ${endpoint.id}`],
+      'interface-type': () => ['vpc_endpoint'],
+      'requester-managed': () => ['true'],
+      'status': () => ['in-use'],
+      'owner-id': () => [world.accountId],
+      'private-ip-address': ({ eni }) => [eni.privateIpAddress],
+      'addresses.private-ip-address': ({ eni }) => [eni.privateIpAddress],
+    },
+    toXml: ({ endpoint, eni }) => ({
+      networkInterfaceId: eni.id,
+      subnetId: eni.subnetId,
+      vpcId: endpoint.vpcId,
+      availabilityZone: availabilityZone(eni.subnetId),
+      description: `VPC Endpoint Interface ${endpoint.id}`,
+      ownerId: world.accountId,
+      requesterId: AWS_SERVICE_ACCOUNT,
+      requesterManaged: true,
+      status: 'in-use',
+      macAddress: fakeMacAddress(eni.id),
+      privateIpAddress: eni.privateIpAddress,
+      privateDnsName: dnsName(eni.privateIpAddress),
+      sourceDestCheck: true,
+      interfaceType: 'vpc_endpoint',
+      groupSet: endpoint.securityGroupIds.map((groupId) => ({ groupId, groupName: securityGroupName(world, groupId) })),
+      ipv6AddressesSet: [],
+      privateIpAddressesSet: [{ privateIpAddress: eni.privateIpAddress, privateDnsName: dnsName(eni.privateIpAddress), primary: true }],
+      tagSet: [],
+    }),
+  });
+}
+
+function describePrefixLists(world: FakeAwsWorld, params: URLSearchParams): Reply {
+  return describeItems(params, 'DescribePrefixLists', 'prefixListSet', {
+    items: world.prefixLists ?? [],
+    ids: { param: 'PrefixListId', of: (list) => list.id, notFound: ['InvalidPrefixListId.NotFound', 'prefix list ID'] },
+    filters: {
+      'prefix-list-id': (list) => [list.id],
+      'prefix-list-name': (list) => [list.name],
+    },
+    toXml: (list) => ({ prefixListId: list.id, prefixListName: list.name, cidrSet: list.cidrBlocks }),
+  });
+}
+
+/** The AWS-owned account that creates interface endpoints' ENIs (their `requesterId`); any 12 digits would do. */
+const AWS_SERVICE_ACCOUNT = '727180483921';
+
+function securityGroupName(world: FakeAwsWorld, groupId: string): string {
+  return world.securityGroups?.find((group) => group.id === groupId)?.name ?? groupId;
 }
 
 // ---- describe with IDs and filters ----
@@ -557,6 +960,13 @@ export function availabilityZoneId(zoneName: string): string {
     .map((word) => /^(north|south)(east|west)$/.test(word) ? word[0] + word[5] : word[0])
     .join('');
   return `${area}${short}${number}-az${letter.charCodeAt(0) - 'a'.charCodeAt(0) + 1}`;
+}
+
+/** A stable, locally administered unicast MAC address from `id`. */
+function fakeMacAddress(id: string): string {
+  const bytes = createHash('sha256').update(id).digest().subarray(0, 6);
+  bytes[0] = (bytes[0] & 0xfc) | 0x02;
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(':');
 }
 
 function dhcpOptionsId(world: FakeAwsWorld): string {
