@@ -21,9 +21,15 @@ export function stackResources(stack: TerraformStack): SynthesizedResource[] {
     .findAll()
     .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
     .flatMap((resource) => {
-      const byType: Record<string, Record<string, Record<string, unknown>>> = resolve(stack, resource.toTerraform()).resource ?? {};
+      const byType: Record<string, Record<string, Record<string, unknown>>> = resource.toTerraform().resource ?? {};
       return Object.entries(byType).flatMap(([type, byName]) =>
-        Object.entries(byName).map(([name, args]) => ({ type, name, args, construct: resource })),
+        Object.entries(byName).map(([name, { lifecycle: _, '//': __, ...args }]) => ({
+          type,
+          name,
+          // Only the arguments are resolved: meta-arguments such as long preconditions are not checked.
+          args: resolve(stack, args),
+          construct: resource,
+        })),
       );
     });
 }

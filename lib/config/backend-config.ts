@@ -3,11 +3,6 @@ import * as rules from '../validation/rules';
 import { BackendConfig } from './app-config';
 import { booleanField, FieldType, isObject, objectProblems, stringField } from './field-types';
 
-/** The state file a stack uses when the config names no backend, relative to the project folder. */
-export function defaultBackend(stackName: string): BackendConfig {
-  return toBackendConfig(stackName, { type: 'local' });
-}
-
 type Check = (value: string) => string | undefined;
 
 interface BackendShape {
@@ -77,12 +72,12 @@ export function backendProblems(field: string, value: unknown): Problem[] {
   return problems;
 }
 
-/** The backend of a stack whose `backend` field passed `backendProblems`, with defaults filled in. */
+/**
+ * The backend of a stack whose `backend` field passed `backendProblems` (or is absent), with defaults
+ * filled in: no backend is a local state file `terraform.<stack name>.tfstate` in the project folder.
+ */
 export function toBackendConfig(stackName: string, value: unknown): BackendConfig {
-  if (!isObject(value)) {
-    return defaultBackend(stackName);
-  }
-  const backend = value as unknown as BackendConfig;
+  const backend = (isObject(value) ? value : { type: 'local' }) as unknown as BackendConfig;
   switch (backend.type) {
     case 's3':
       return { ...backend, encrypt: backend.encrypt ?? true, useLockfile: backend.useLockfile ?? true };

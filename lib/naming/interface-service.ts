@@ -28,11 +28,6 @@ export class InterfaceService {
     return InterfaceService.ECR_DEFAULTS.some((ecr) => ecr.shortName === this.shortName);
   }
 
-  /** Whether AWS requires private DNS for this service to be usable by ordinary clients. */
-  public get requiresPrivateDns(): boolean {
-    return this.shortName === InterfaceService.ECR_DKR.shortName;
-  }
-
   public toString(): string {
     return this.shortName;
   }
