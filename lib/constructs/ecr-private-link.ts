@@ -119,6 +119,7 @@ export class EcrPrivateLink extends Construct {
       tags: props.tags,
     });
 
+    const securityGroupId = this.securityGroup.securityGroupId;
     this.interfaceEndpoints = services.map(
       (service) =>
         new InterfaceEndpoint(this, service.shortName, {
@@ -126,7 +127,7 @@ export class EcrPrivateLink extends Construct {
           region: props.region,
           vpcId: props.vpcId,
           subnetIds: props.privateSubnetIds,
-          securityGroupIds: [this.securityGroup.securityGroupId],
+          securityGroupIds: [securityGroupId],
           resourceName: interfaceEndpointResourceName(props.namePrefix, service.shortName),
           policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
           preconditions: preflight?.interfaceEndpointPreconditions(serviceName(service)),
@@ -149,7 +150,7 @@ export class EcrPrivateLink extends Construct {
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
         clientSecurityGroupIds: props.clientSecurityGroupIds,
-        endpointSecurityGroupId: this.securityGroup.securityGroupId,
+        endpointSecurityGroupId: securityGroupId,
         s3PrefixListId: this.s3Gateway.resource.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,
