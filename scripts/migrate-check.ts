@@ -13,7 +13,9 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { App, TerraformResource } from 'cdktf';
+import { App } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { stackResources } from '../lib/checks/stack-resources';
 import { StackConfig } from '../lib/config/app-config';
 import { migrationReport, PlannedActions } from '../lib/migration/migration-report';
 import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
@@ -97,17 +99,14 @@ function synthesize(stack: StackConfig, state: TerraformState, workdir: string):
 }
 
 /** Every managed resource of the stack with its address, and its key in `adopt` where it has one. */
-function stackResources(stack: EcrPrivateLinkStack): { address: string; adoptKey?: string }[] {
+function stackResourcesWithAdoptKeys(stack: EcrPrivateLinkStack): { address: string; adoptKey?: string }[] {
   const { securityGroup, s3Gateway, interfaceEndpoints } = stack.privateLink;
-  const adoptKeys = new Map<TerraformResource, string>([
+  const adoptKeys = new Map<IConstruct, string>([
     [securityGroup.resource, 'securityGroup'],
     [s3Gateway.resource, 's3'],
-    ...interfaceEndpoints.map((e): [TerraformResource, string] => [e.resource, e.service.shortName]),
+    ...interfaceEndpoints.map((e): [IConstruct, string] => [e.resource, e.service.shortName]),
   ]);
-  return stack.node
-    .findAll()
-    .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
-    .map((resource) => ({ address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`, adoptKey: adoptKeys.get(resource) }));
+  return stackResources(stack).map((r) => ({ address: `${r.type}.${r.name}`, adoptKey: adoptKeys.get(r.construct) }));
 }
 
 function terraform(cwd: string, ...args: string[]): string {
@@ -165,7 +164,7 @@ export function main(args: readonly string[] = process.argv.slice(2)): number {
     const state = readState(options.state);
     workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-migrate-check-'));
     const synthesized = synthesize(stack, state, workdir);
-    const resources = stackResources(synthesized);
+    const resources = stackResourcesWithAdoptKeys(synthesized);
     const stackAddresses = new Set(resources.map((r) => r.address));
     writeFileSync(path.join(workdir, 'terraform.tfstate'), JSON.stringify(keepOnly(state, stackAddresses), null, 2));
     const planned = plan(path.join(workdir, 'cdktf.out', 'stacks', stack.name));

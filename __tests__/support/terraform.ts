@@ -91,6 +91,27 @@ export function describeWithTerraform(title: string, body: (terraform: () => Ter
   }));
 }
 
+/** A Terraform CLI config that installs the AWS provider from `mirror` only; returns its path. */
+function writeCliConfig(mirror: string): string {
+  const cliConfig = path.join(mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-tfcli-')), 'terraform.rc');
+  writeFileSync(
+    cliConfig,
+    [
+      'provider_installation {',
+      '  filesystem_mirror {',
+      `    path    = ${JSON.stringify(mirror)}`,
+      `    include = ["${AWS_PROVIDER}"]`,
+      '  }',
+      '  direct {',
+      `    exclude = ["${AWS_PROVIDER}"]`,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  return cliConfig;
+}
+
 /** Terraform with a CLI config of its own (mirror only), fake credentials, and STS and EC2 at `awsUrl`. */
 export class Terraform {
   /** Environment for terraform and for cdktf (which runs terraform). */
@@ -99,28 +120,12 @@ export class Terraform {
   public constructor(
     private readonly setup: TerraformSetup,
     awsUrl: string,
+    private readonly cliConfig: string = writeCliConfig(setup.mirror),
   ) {
-    const configDir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-tfcli-'));
-    const cliConfig = path.join(configDir, 'terraform.rc');
-    writeFileSync(
-      cliConfig,
-      [
-        'provider_installation {',
-        '  filesystem_mirror {',
-        `    path    = ${JSON.stringify(setup.mirror)}`,
-        `    include = ["${AWS_PROVIDER}"]`,
-        '  }',
-        '  direct {',
-        `    exclude = ["${AWS_PROVIDER}"]`,
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    );
     this.env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_CLI_CONFIG_FILE: this.cliConfig,
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',
@@ -134,7 +139,7 @@ export class Terraform {
 
   /** The same Terraform, talking to another fake AWS (e.g. one holding a broken world). */
   public against(awsUrl: string): Terraform {
-    return new Terraform(this.setup, awsUrl);
+    return new Terraform(this.setup, awsUrl, this.cliConfig);
   }
 
   /** `terraform <args>` in `cwd`; `-no-color` is added to every command that takes it. */

@@ -82,8 +82,11 @@ function adoptProblems(inputs: EcrPrivateLinkInputs, at: (name: string) => strin
 }
 
 function serviceProblems(inputs: EcrPrivateLinkInputs, at: (name: string) => string): Problem[] {
-  if (inputs.workload !== undefined && rules.oneOf(WORKLOADS)(inputs.workload)) {
-    return valueProblems(at('workload'), inputs.workload, rules.oneOf(WORKLOADS));
+  if (inputs.workload !== undefined) {
+    const workloadProblems = valueProblems(at('workload'), inputs.workload, rules.oneOf(WORKLOADS));
+    if (workloadProblems.length > 0) {
+      return workloadProblems;
+    }
   }
   // "ecr-api" and "ecr.api" would share the resource name <prefix>-ecr-api: treat them as the same entry.
   const resourceName = (service: string): string => interfaceEndpointResourceName(inputs.namePrefix, service);
