@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'fs';
 import { App } from 'cdktf';
+import { withTokenStackTraces } from './lib/cdktf/token-stack-traces';
 import { AppConfig } from './lib/config/app-config';
 import { ValidationError } from './lib/validation/problem';
 import { configFilePath, readConfigFile } from './stacks/config-file';
@@ -10,9 +11,20 @@ import { synthAllOrNothing } from './stacks/synth-all-or-nothing';
 /**
  * Reads the config named by $ECR_PRIVATELINK_CONFIG and synthesizes one stack per entry into
  * $CDKTF_OUTDIR (as `cdktf synth` runs it). Returns the exit code; a user's mistake is a message on
- * stderr and exit code 1, with nothing written.
+ * stderr and exit code 1, with nothing written. Where cdktf's tokens were created is recorded only
+ * with $CDK_DEBUG set to `1` or `true`, as in AWS CDK.
  */
 export function main(env: NodeJS.ProcessEnv = process.env): number {
+  const debug = debugRequested(env);
+  return withTokenStackTraces(debug, () => synthFromConfig(env, debug));
+}
+
+/** Whether $CDK_DEBUG asks for debugging aids (AWS CDK's convention: `1` or `true`). */
+export function debugRequested(env: NodeJS.ProcessEnv): boolean {
+  return ['1', 'true'].includes((env.CDK_DEBUG ?? '').toLowerCase());
+}
+
+function synthFromConfig(env: NodeJS.ProcessEnv, debug: boolean): number {
   let config: AppConfig;
   try {
     config = readConfigFile(configFilePath(env));
@@ -26,7 +38,7 @@ export function main(env: NodeJS.ProcessEnv = process.env): number {
 
   const outdir = env.CDKTF_OUTDIR || 'cdktf.out';
   const outdirExisted = existsSync(outdir);
-  const app = new App({ outdir, stackTraces: false });
+  const app = new App({ outdir, stackTraces: debug });
   for (const stack of config.stacks) {
     new EcrPrivateLinkStack(app, stack.name, stackPropsFromConfig(stack));
   }
