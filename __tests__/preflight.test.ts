@@ -12,40 +12,44 @@ describe('Preflight (plan-time checks)', () => {
     const synthesized = synthExample();
     const json = JSON.parse(synthesized);
 
-    test('THEN the VPC, each subnet, each route table and each interface service are looked up', () => {
+    test('THEN the VPC is looked up, and the subnets, route tables and interface services each by one data source over their IDs', () => {
       expect(synthesized).toHaveDataSourceWithProperties(DataAwsVpc, { id: 'vpc-0a1b2c3d4e5f60718' });
-      expect(synthesized).toHaveDataSourceWithProperties(DataAwsSubnet, { id: 'subnet-0a1b2c3d4e5f60001' });
-      expect(synthesized).toHaveDataSourceWithProperties(DataAwsSubnet, { id: 'subnet-0a1b2c3d4e5f60002' });
-      expect(synthesized).toHaveDataSourceWithProperties(DataAwsRouteTable, { route_table_id: 'rtb-0a1b2c3d4e5f60003' });
-      for (const service of ['ecr.api', 'ecr.dkr']) {
-        expect(synthesized).toHaveDataSourceWithProperties(DataAwsVpcEndpointService, {
-          service_name: `com.amazonaws.ap-northeast-1.${service}`,
-          service_type: 'Interface',
-        });
-      }
+      expect(synthesized).toHaveDataSourceWithProperties(DataAwsSubnet, {
+        for_each: '${toset(["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"])}',
+        id: '${each.value}',
+      });
+      expect(synthesized).toHaveDataSourceWithProperties(DataAwsRouteTable, {
+        for_each: '${toset(["rtb-0a1b2c3d4e5f60003"])}',
+        route_table_id: '${each.value}',
+      });
+      expect(synthesized).toHaveDataSourceWithProperties(DataAwsVpcEndpointService, {
+        for_each: '${toset(["com.amazonaws.ap-northeast-1.ecr.api", "com.amazonaws.ap-northeast-1.ecr.dkr"])}',
+        service_name: '${each.value}',
+        service_type: 'Interface',
+      });
+      expect(Object.values(json.data).flatMap((byName) => Object.keys(byName as object))).toHaveLength(4);
     });
 
     test('THEN the security group checks the VPC DNS attributes, the subnets\' VPC and their distinct AZs', () => {
       expect(preconditionsOf(json.resource.aws_security_group['sample-ecr-privatelink'])).toEqual([
         expect.stringMatching(/^VPC vpc-0a1b2c3d4e5f60718 needs enableDnsSupport and enableDnsHostnames/),
-        expect.stringMatching(/^Subnet subnet-0a1b2c3d4e5f60001 \(privateSubnetIds\) is in VPC \$\{data\.aws_subnet\./),
-        expect.stringMatching(/^Subnet subnet-0a1b2c3d4e5f60002 \(privateSubnetIds\) is in VPC/),
-        expect.stringMatching(/^privateSubnetIds subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002 are in the Availability Zones/),
+        expect.stringMatching(/^privateSubnetIds must be subnets of vpcId vpc-0a1b2c3d4e5f60718, but \$\{join\(", ", \[for id, x in data\.aws_subnet\.sample-preflight-subnets /),
+        expect.stringMatching(/^privateSubnetIds share Availability Zones \(\$\{join\(", ", \[for id, s in data\.aws_subnet\.sample-preflight-subnets /),
       ]);
     });
 
-    test('THEN each interface endpoint checks that its service is offered in every subnet\'s AZ', () => {
-      for (const name of ['sample-ecr-api', 'sample-ecr-dkr']) {
-        expect(preconditionsOf(json.resource.aws_vpc_endpoint[name])).toEqual([
-          expect.stringMatching(/^Subnet subnet-0a1b2c3d4e5f60001 is in .* where com\.amazonaws\.ap-northeast-1\.ecr\.(api|dkr) is not offered/),
-          expect.stringMatching(/^Subnet subnet-0a1b2c3d4e5f60002 is in /),
-        ]);
+    test('THEN each interface endpoint checks that its own service is offered in every subnet\'s AZ', () => {
+      for (const service of ['ecr.api', 'ecr.dkr']) {
+        const [offered, ...others] = preconditionsOf(json.resource.aws_vpc_endpoint[`sample-${service.replace('.', '-')}`]);
+        expect(others).toEqual([]);
+        expect(offered).toMatch(new RegExp(`^com\\.amazonaws\\.ap-northeast-1\\.${service.replace('.', '\\.')} is not offered in the Availability Zone of `));
+        expect(offered).toContain(`data.aws_vpc_endpoint_service.sample-preflight-services["com.amazonaws.ap-northeast-1.${service}"].availability_zones`);
       }
     });
 
     test('THEN the S3 gateway checks its route tables\' VPC', () => {
       expect(preconditionsOf(json.resource.aws_vpc_endpoint['sample-s3'])).toEqual([
-        expect.stringMatching(/^Route table rtb-0a1b2c3d4e5f60003 \(privateRouteTableIds\) is in VPC/),
+        expect.stringMatching(/^privateRouteTableIds must be route tables of vpcId vpc-0a1b2c3d4e5f60718, but /),
       ]);
     });
 

@@ -19,42 +19,51 @@ const vpc = (enable_dns_support: boolean, enable_dns_hostnames: boolean, cidrs: 
   cidr_block_associations: cidrs.map((cidr_block) => ({ cidr_block })),
 });
 const subnet = (vpc_id: string, availability_zone: string) => ({ vpc_id, availability_zone });
+const DKR = { id: 'com.amazonaws.ap-northeast-1.ecr.dkr' };
+const offeredIn = (...availability_zones: string[]) => ({ availability_zones });
 
-/** Each case: the locals it reads, and the condition built from their addresses. */
+/**
+ * Each case: the locals it reads, and the condition built from their addresses. Subnets and route tables
+ * are maps from ID to object, as a `for_each` data source gives them.
+ */
 const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (name: string) => string) => TerraformCondition }> = {
   dns_ok: { locals: { vpc: vpc(true, true) }, condition: (at) => conditions.vpcDnsCondition({ address: at('vpc'), id: 'vpc-1' }) },
   dns_off: { locals: { vpc: vpc(true, false) }, condition: (at) => conditions.vpcDnsCondition({ address: at('vpc'), id: 'vpc-1' }) },
-  subnet_in_vpc: {
-    locals: { s: subnet('vpc-1', 'ap-northeast-1a') },
-    condition: (at) => conditions.subnetInVpcCondition({ address: at('s'), id: 'subnet-1' }, 'vpc-1'),
+  subnets_in_vpc: {
+    locals: { s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') } },
+    condition: (at) => conditions.subnetsInVpcCondition(at('s'), 'vpc-1'),
   },
-  subnet_elsewhere: {
-    locals: { s: subnet('vpc-other', 'ap-northeast-1a') },
-    condition: (at) => conditions.subnetInVpcCondition({ address: at('s'), id: 'subnet-1' }, 'vpc-1'),
+  subnets_elsewhere: {
+    locals: {
+      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-other', 'ap-northeast-1c'), 'subnet-d': subnet('vpc-9', 'ap-northeast-1d') },
+    },
+    condition: (at) => conditions.subnetsInVpcCondition(at('s'), 'vpc-1'),
   },
   azs_distinct: {
-    locals: { a: subnet('vpc-1', 'ap-northeast-1a'), c: subnet('vpc-1', 'ap-northeast-1c') },
-    condition: (at) => conditions.distinctAzsCondition([{ address: at('a'), id: 'subnet-a' }, { address: at('c'), id: 'subnet-c' }]),
+    locals: { s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') } },
+    condition: (at) => conditions.distinctAzsCondition(at('s')),
   },
   azs_shared: {
-    locals: { a: subnet('vpc-1', 'ap-northeast-1a'), b: subnet('vpc-1', 'ap-northeast-1a') },
-    condition: (at) => conditions.distinctAzsCondition([{ address: at('a'), id: 'subnet-a' }, { address: at('b'), id: 'subnet-b' }]),
+    locals: {
+      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-b': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') },
+    },
+    condition: (at) => conditions.distinctAzsCondition(at('s')),
   },
   az_offered: {
-    locals: { svc: { availability_zones: ['ap-northeast-1a', 'ap-northeast-1c'] }, s: subnet('vpc-1', 'ap-northeast-1c') },
-    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), id: 'com.amazonaws.ap-northeast-1.ecr.dkr' }, { address: at('s'), id: 'subnet-1' }),
+    locals: { svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'), s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') } },
+    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), ...DKR }, at('s')),
   },
   az_not_offered: {
-    locals: { svc: { availability_zones: ['ap-northeast-1a', 'ap-northeast-1c'] }, s: subnet('vpc-1', 'ap-northeast-1d') },
-    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), id: 'com.amazonaws.ap-northeast-1.ecr.dkr' }, { address: at('s'), id: 'subnet-1' }),
+    locals: { svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'), s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-d': subnet('vpc-1', 'ap-northeast-1d') } },
+    condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), ...DKR }, at('s')),
   },
-  rtb_in_vpc: {
-    locals: { rtb: { vpc_id: 'vpc-1' } },
-    condition: (at) => conditions.routeTableInVpcCondition({ address: at('rtb'), id: 'rtb-1' }, 'vpc-1'),
+  rtbs_in_vpc: {
+    locals: { rtb: { 'rtb-1': { vpc_id: 'vpc-1' }, 'rtb-2': { vpc_id: 'vpc-1' } } },
+    condition: (at) => conditions.routeTablesInVpcCondition(at('rtb'), 'vpc-1'),
   },
-  rtb_elsewhere: {
-    locals: { rtb: { vpc_id: 'vpc-2' } },
-    condition: (at) => conditions.routeTableInVpcCondition({ address: at('rtb'), id: 'rtb-1' }, 'vpc-1'),
+  rtbs_elsewhere: {
+    locals: { rtb: { 'rtb-1': { vpc_id: 'vpc-1' }, 'rtb-2': { vpc_id: 'vpc-2' } } },
+    condition: (at) => conditions.routeTablesInVpcCondition(at('rtb'), 'vpc-1'),
   },
   cidrs_inside: {
     locals: { vpc: vpc(true, true, ['10.0.0.0/16', '100.64.0.0/16']) },
@@ -89,14 +98,14 @@ describeWithTerraform('Preflight conditions, evaluated by Terraform', (terraform
   test.each([
     ['dns_ok', true, undefined],
     ['dns_off', false, 'VPC vpc-1 needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)'],
-    ['subnet_in_vpc', true, undefined],
-    ['subnet_elsewhere', false, 'Subnet subnet-1 (privateSubnetIds) is in VPC vpc-other, not in vpcId vpc-1'],
+    ['subnets_in_vpc', true, undefined],
+    ['subnets_elsewhere', false, 'privateSubnetIds must be subnets of vpcId vpc-1, but subnet-c is in vpc-other, subnet-d is in vpc-9; list private subnets of vpc-1.'],
     ['azs_distinct', true, undefined],
-    ['azs_shared', false, 'privateSubnetIds subnet-a, subnet-b are in the Availability Zones ap-northeast-1a, ap-northeast-1a'],
+    ['azs_shared', false, 'privateSubnetIds share Availability Zones (subnet-a in ap-northeast-1a, subnet-b in ap-northeast-1a); an interface endpoint'],
     ['az_offered', true, undefined],
-    ['az_not_offered', false, 'Subnet subnet-1 is in ap-northeast-1d, where com.amazonaws.ap-northeast-1.ecr.dkr is not offered (offered in ap-northeast-1a, ap-northeast-1c)'],
-    ['rtb_in_vpc', true, undefined],
-    ['rtb_elsewhere', false, 'Route table rtb-1 (privateRouteTableIds) is in VPC vpc-2, not in vpcId vpc-1'],
+    ['az_not_offered', false, 'com.amazonaws.ap-northeast-1.ecr.dkr is not offered in the Availability Zone of subnet-d (ap-northeast-1d) (offered in ap-northeast-1a, ap-northeast-1c); use subnets in offered AZs.'],
+    ['rtbs_in_vpc', true, undefined],
+    ['rtbs_elsewhere', false, "privateRouteTableIds must be route tables of vpcId vpc-1, but rtb-2 is in vpc-2; list the route tables of vpc-1's private subnets."],
     ['cidrs_inside', true, undefined],
     ['cidrs_outside', false, "allowedCidrBlocks 10.0.0.0/8, 192.168.0.0/16 lie outside VPC vpc-1's CIDR blocks (10.0.0.0/16)"],
   ])('GIVEN case %s THEN the condition is %s and the message says what to change', (name, ok, message) => {

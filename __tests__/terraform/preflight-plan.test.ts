@@ -54,12 +54,12 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
         w.vpcs.push({ ...w.vpcs[0], id: 'vpc-0fedcba987654321f', cidrBlocks: ['10.9.0.0/16'] });
         w.subnets[1].vpcId = 'vpc-0fedcba987654321f';
       },
-      `Subnet ${SUBNET_C} (privateSubnetIds) is in VPC vpc-0fedcba987654321f, not in vpcId ${VPC}`,
+      `privateSubnetIds must be subnets of vpcId ${VPC}, but ${SUBNET_C} is in vpc-0fedcba987654321f; list private subnets of ${VPC}.`,
     ],
     [
       'two subnets in one Availability Zone',
       (w) => { w.subnets[1].availabilityZone = 'ap-northeast-1a'; },
-      `privateSubnetIds ${SUBNET_A}, ${SUBNET_C} are in the Availability Zones ap-northeast-1a, ap-northeast-1a`,
+      `privateSubnetIds share Availability Zones (${SUBNET_A} in ap-northeast-1a, ${SUBNET_C} in ap-northeast-1a)`,
     ],
     [
       'ecr.dkr not offered in a subnet\'s AZ',
@@ -67,7 +67,7 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
         const dkr = w.endpointServices.find((s) => s.serviceName.endsWith('.ecr.dkr'))!;
         dkr.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1d'];
       },
-      `Subnet ${SUBNET_C} is in ap-northeast-1c, where com.amazonaws.ap-northeast-1.ecr.dkr is not offered (offered in ap-northeast-1a, ap-northeast-1d)`,
+      `com.amazonaws.ap-northeast-1.ecr.dkr is not offered in the Availability Zone of ${SUBNET_C} (ap-northeast-1c) (offered in ap-northeast-1a, ap-northeast-1d)`,
     ],
     [
       'a route table of another VPC',
@@ -75,7 +75,7 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
         w.vpcs.push({ ...w.vpcs[0], id: 'vpc-0fedcba987654321f', cidrBlocks: ['10.9.0.0/16'] });
         w.routeTables.find((t) => t.id === ROUTE_TABLE)!.vpcId = 'vpc-0fedcba987654321f';
       },
-      `Route table ${ROUTE_TABLE} (privateRouteTableIds) is in VPC vpc-0fedcba987654321f, not in vpcId ${VPC}`,
+      `privateRouteTableIds must be route tables of vpcId ${VPC}, but ${ROUTE_TABLE} is in vpc-0fedcba987654321f`,
     ],
   ])('GIVEN %s WHEN planned THEN the plan fails with what to change', async (_, edit, message) => {
     const result = await planAgainst(withWorld(EXAMPLE_WORLD, edit));

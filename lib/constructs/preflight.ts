@@ -1,11 +1,8 @@
-import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
-import { DataAwsSubnet } from '@cdktf/provider-aws/lib/data-aws-subnet';
-import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
-import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
-import { TerraformDataSource, TerraformStack } from 'cdktf';
+import { TerraformIterator, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import * as conditions from '../preflight/conditions';
-import { LookedUp, TerraformCondition } from '../preflight/conditions';
+import { LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
+import { Lookup } from './lookup';
 
 export interface PreflightProps {
   /** Start of the data sources' names: `<prefix>-preflight-...`. */
@@ -23,31 +20,28 @@ export type Preconditions = readonly TerraformCondition[];
 
 /**
  * Checks that stop `cdktf diff` before an apply would fail halfway: Terraform data sources look up the
- * VPC, subnets, route tables and endpoint services at plan time, and preconditions on the resources
- * (plus one soft `check` block) compare them with the config. Data sources and preconditions manage
- * nothing, so adding them changes no resource.
+ * VPC, the subnets, the route tables and the endpoint services (one data source each, `for_each` over
+ * the IDs) at plan time, and preconditions on the resources (plus one soft `check` block) compare them
+ * with the config. Data sources and preconditions manage nothing, so adding them changes no resource.
  */
 export class Preflight extends Construct {
   private readonly vpc: LookedUp;
-  private readonly subnets: readonly LookedUp[];
-  private readonly routeTables: readonly LookedUp[];
-  private readonly services = new Map<string, LookedUp>();
+  private readonly subnets: LookedUpEach;
+  private readonly routeTables: LookedUpEach;
+  private readonly services: LookedUpEach;
 
   public constructor(scope: Construct, id: string, private readonly props: PreflightProps) {
     super(scope, id);
     const name = (suffix: string): string => `${props.namePrefix}-preflight-${suffix}`;
-    this.vpc = this.lookUp(new DataAwsVpc(this, 'Vpc', { id: props.vpcId }), name('vpc'), props.vpcId);
-    this.subnets = props.privateSubnetIds.map((subnetId) =>
-      this.lookUp(new DataAwsSubnet(this, subnetId, { id: subnetId }), name(subnetId), subnetId),
-    );
-    this.routeTables = props.privateRouteTableIds.map((tableId) =>
-      this.lookUp(new DataAwsRouteTable(this, tableId, { routeTableId: tableId }), name(tableId), tableId),
-    );
-    for (const serviceName of props.interfaceServiceNames) {
-      const shortName = serviceName.split('.').slice(3).join('-');
-      const service = new DataAwsVpcEndpointService(this, serviceName, { serviceName, serviceType: 'Interface' });
-      this.services.set(serviceName, this.lookUp(service, name(shortName), serviceName));
-    }
+    this.vpc = {
+      address: new Lookup(this, 'Vpc', { type: 'aws_vpc', args: { id: props.vpcId }, name: name('vpc') }).address,
+      id: props.vpcId,
+    };
+    this.subnets = this.lookUpEach('Subnets', 'aws_subnet', 'id', props.privateSubnetIds, name('subnets'));
+    this.routeTables = this.lookUpEach('RouteTables', 'aws_route_table', 'route_table_id', props.privateRouteTableIds, name('route-tables'));
+    this.services = this.lookUpEach('Services', 'aws_vpc_endpoint_service', 'service_name', props.interfaceServiceNames, name('services'), {
+      service_type: 'Interface',
+    });
 
     const check = conditions.cidrsInVpcAssertion(this.vpc, props.allowedCidrBlocks);
     TerraformStack.of(this).addOverride(`check.${name('allowed-cidrs-in-vpc')}`, {
@@ -59,27 +53,28 @@ export class Preflight extends Construct {
   public get sharedPreconditions(): Preconditions {
     return [
       conditions.vpcDnsCondition(this.vpc),
-      ...this.subnets.map((subnet) => conditions.subnetInVpcCondition(subnet, this.props.vpcId)),
+      conditions.subnetsInVpcCondition(this.subnets, this.props.vpcId),
       conditions.distinctAzsCondition(this.subnets),
     ];
   }
 
   /** For an interface endpoint: every subnet is in an AZ its service is offered in. */
   public interfaceEndpointPreconditions(serviceName: string): Preconditions {
-    const service = this.services.get(serviceName);
-    if (!service) {
+    if (!this.props.interfaceServiceNames.includes(serviceName)) {
       throw new Error(`Preflight has no lookup for ${serviceName}; pass it in interfaceServiceNames`);
     }
-    return this.subnets.map((subnet) => conditions.serviceOfferedCondition(service, subnet));
+    const service = { address: `${this.services}[${JSON.stringify(serviceName)}]`, id: serviceName };
+    return [conditions.serviceOfferedCondition(service, this.subnets)];
   }
 
   /** For the S3 gateway endpoint: every route table is in the VPC. */
   public get s3GatewayPreconditions(): Preconditions {
-    return this.routeTables.map((table) => conditions.routeTableInVpcCondition(table, this.props.vpcId));
+    return [conditions.routeTablesInVpcCondition(this.routeTables, this.props.vpcId)];
   }
 
-  private lookUp(dataSource: TerraformDataSource, logicalId: string, id: string): LookedUp {
-    dataSource.overrideLogicalId(logicalId);
-    return { address: `data.${dataSource.terraformResourceType}.${logicalId}`, id };
+  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
+  private lookUpEach(id: string, type: string, idArgument: string, ids: readonly string[], name: string, args: Record<string, string> = {}): LookedUpEach {
+    const each = TerraformIterator.fromList([...ids]);
+    return new Lookup(this, id, { type, args: { [idArgument]: each.value, ...args }, forEach: each, name }).address;
   }
 }
