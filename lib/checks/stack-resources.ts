@@ -26,12 +26,26 @@ export function stackResources(stack: TerraformStack): SynthesizedResource[] {
         Object.entries(byName).map(([name, { lifecycle: _, '//': __, ...args }]) => ({
           type,
           name,
-          // Only the arguments are resolved: meta-arguments such as long preconditions are not checked.
-          args: resolve(stack, args),
+          // Only the arguments are resolved (meta-arguments such as long preconditions are not checked),
+          // each when a rule first reads it: most are never read.
+          args: resolvedOnRead(stack, args),
           construct: resource,
         })),
       );
     });
+}
+
+/** `args` with each value resolved the first time it is read. */
+function resolvedOnRead(stack: TerraformStack, args: Record<string, unknown>): Record<string, any> {
+  const resolved = new Map<string | symbol, unknown>();
+  return new Proxy(args, {
+    get: (raw, key) => {
+      if (!resolved.has(key)) {
+        resolved.set(key, resolve(stack, Reflect.get(raw, key)));
+      }
+      return resolved.get(key);
+    },
+  });
 }
 
 /** Interface or gateway endpoints, with the service name's last part (`ecr.dkr`, `s3`) at hand. */
