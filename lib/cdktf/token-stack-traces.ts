@@ -1,8 +1,8 @@
 // cdktf keeps where each token (an attribute reference, a list of blocks, an iterator) was created: a
 // full stack trace, captured when the token is made and shown only if resolving that token fails. The
-// capture is costly, about a third of the synth time of one of our stacks, and cdktf 0.21 has no switch
-// for it; AWS CDK, whose code cdktf copied, captures only when CDK_DEBUG is set. The switch here is the
-// module's exported function, which every cdktf caller looks up at call time.
+// capture is costly, a third of the instructions of synthesizing one of our stacks, and cdktf 0.21 has
+// no switch for it; AWS CDK, whose code cdktf copied, captures only when CDK_DEBUG is set. The switch
+// here is the module's exported function, which every cdktf caller looks up at call time.
 import stackTraceModule = require('cdktf/lib/tokens/private/stack-trace');
 
 type CaptureStackTrace = (below?: Function) => string[];

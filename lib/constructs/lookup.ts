@@ -18,8 +18,6 @@ export interface LookupProps {
  * the synth cost; arguments and conditions are checked by Terraform itself in the preflight tests.
  */
 export class Lookup extends TerraformDataSource {
-  /** Terraform address, e.g. `data.aws_subnet.sample-preflight-subnets` (a map when `forEach` is set). */
-  public readonly address: string;
   private readonly args: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: LookupProps) {
@@ -32,7 +30,11 @@ export class Lookup extends TerraformDataSource {
     if (props.name) {
       this.overrideLogicalId(props.name);
     }
-    this.address = `data.${props.type}.${this.friendlyUniqueId}`;
+  }
+
+  /** Terraform address, e.g. `data.aws_subnet.sample-preflight-subnets` (a map when `forEach` is set). */
+  public get address(): string {
+    return `data.${this.terraformResourceType}.${this.friendlyUniqueId}`;
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
