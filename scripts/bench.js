@@ -169,11 +169,16 @@ function measureAll(cases, { runs, warmUp }) {
       }
     });
   }
-  return cases.map((testCase, i) => ({
-    ...testCase,
-    seconds: median(samples[i].map((s) => s.seconds)),
-    rssMb: median(samples[i].map((s) => s.rssMb)),
-  }));
+  return cases.map((testCase, i) => {
+    const seconds = samples[i].map((s) => s.seconds);
+    return {
+      ...testCase,
+      seconds: median(seconds),
+      minSeconds: Math.min(...seconds),
+      maxSeconds: Math.max(...seconds),
+      rssMb: median(samples[i].map((s) => s.rssMb)),
+    };
+  });
 }
 
 // --- reporting ---------------------------------------------------------------------------------------
@@ -198,11 +203,17 @@ function report(results, options) {
     `Machine: ${cpuModel()}, nproc ${os.availableParallelism()}, Node ${process.version}, ${os.platform()} ${os.arch()}. ` +
       `${options.runs} timed run(s)${options.warmUp ? ` after ${options.warmUp} warm-up` : ''}, medians.`,
     '',
-    '| case | median wall s | ratio to floor | peak RSS MB¹ | ratio to floor RSS |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| case | median wall s | min–max wall s | ratio to floor | peak RSS MB¹ | ratio to floor RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
-      (r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${ratio(r.seconds, floor.seconds)} | ${fmt(r.rssMb, 0)} | ${ratio(r.rssMb, floor.rssMb)} |`,
+      (r) =>
+        `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.minSeconds.toFixed(2)}–${r.maxSeconds.toFixed(2)} | ` +
+        `${ratio(r.seconds, floor.seconds)} | ${fmt(r.rssMb, 0)} | ${ratio(r.rssMb, floor.rssMb)} |`,
     ),
+    '',
+    // A busy machine slows the floor too, but the app's per-stack work more: say how quiet this run was.
+    `Floor spread: slowest run ${ratio(floor.maxSeconds, floor.minSeconds)} the fastest` +
+      `${floor.maxSeconds > 1.2 * floor.minSeconds ? ' (the machine was busy during the runs: ratios to the floor are less reliable)' : ''}.`,
     '',
     `(d) fit: t = ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(1)} ms × stacks (R² ${fit.r2.toFixed(4)}); ` +
       `ms per added stack: ${marginal.map((m) => `${m.span} ${m.ms.toFixed(1)}`).join(', ')}.`,
