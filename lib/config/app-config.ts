@@ -1,46 +1,22 @@
-/** The config file's contract, as the app sees it after parsing and validation. */
-import type { EcrPrivateLinkInputs } from '../validation/ecr-private-link-problems';
+/**
+ * The config as the app uses it: the file's shape (declared once, in config-schema.ts) with defaults
+ * filled in. Types only.
+ */
+import type { BackendEntry, StackEntry } from './config-schema';
 
-/** Where a stack keeps its Terraform state. */
-export interface LocalBackendConfig {
-  readonly type: 'local';
-  /** State file path relative to the project folder. @default terraform.<stack name>.tfstate */
-  readonly path: string;
-}
+type Backend<T extends BackendEntry['type']> = Extract<BackendEntry, { type: T }>;
 
-/** Terraform's S3 backend, with encryption and S3-native locking on unless turned off. */
-export interface S3BackendConfig {
-  readonly type: 's3';
-  readonly bucket: string;
-  readonly key: string;
-  readonly region: string;
-  /** @default true */
-  readonly encrypt: boolean;
-  /** Lock with a lock file next to the state (Terraform >= 1.10). @default true */
-  readonly useLockfile: boolean;
-  /** DynamoDB table for locking, for setups older than S3-native locking. @default - none */
-  readonly dynamodbTable?: string;
-  /** IAM role to assume for state access. @default - the caller's credentials */
-  readonly roleArn?: string;
-  /** Named AWS profile for state access. @default - the default credential chain */
-  readonly profile?: string;
-}
-
-/** HCP Terraform or Terraform Enterprise, with remote runs in one workspace. */
-export interface CloudBackendConfig {
-  readonly type: 'cloud';
-  readonly organization: string;
-  readonly workspace: string;
-  /** @default app.terraform.io */
-  readonly hostname?: string;
-}
+/** A state file in the project folder. */
+export type LocalBackendConfig = Required<Backend<'local'>>;
+/** Terraform's S3 backend, encryption and locking defaults filled in. */
+export type S3BackendConfig = Backend<'s3'> & Required<Pick<Backend<'s3'>, 'encrypt' | 'useLockfile'>>;
+/** HCP Terraform or Terraform Enterprise. */
+export type CloudBackendConfig = Backend<'cloud'>;
 
 export type BackendConfig = LocalBackendConfig | S3BackendConfig | CloudBackendConfig;
 
-/** One deployable stack: one VPC's ECR PrivateLink setup, fields as documented on EcrPrivateLinkProps. */
-export interface StackConfig extends Omit<EcrPrivateLinkInputs, 'securityGroupDescription'> {
-  /** Stack name; the stack is written to cdktf.out/stacks/<name>. */
-  readonly name: string;
+/** One deployable stack, as the config file describes it, with its tags and backend defaulted. */
+export interface StackConfig extends Omit<StackEntry, 'tags' | 'backend'> {
   /** @default {} */
   readonly tags: Readonly<Record<string, string>>;
   /** @default local, terraform.<name>.tfstate */

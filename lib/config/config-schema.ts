@@ -1,0 +1,249 @@
+/**
+ * The config file's contract, declared once. From this one declaration come the TypeScript types of the
+ * config (`Static<...>`), the editor schema `config/schema.json`, and the validator the app runs
+ * (`lib/config/generated/`, precompiled by `npm run generate`, so synth loads neither TypeBox nor Ajv's
+ * compiler). Each `errorMessage` completes the sentence "<field>: <value> ..." (ajv-errors; editors such
+ * as VS Code show it too).
+ *
+ * Only shape lives here. What a schema cannot say (CIDR host bits, an ARN's partition against the
+ * region, services that collide, adopt keys naming resources of the stack) the construct checks on its
+ * props; what spans stacks (names, state files, prefixes) `parseConfig` checks.
+ */
+import { Static, TSchema, Type } from '@sinclair/typebox';
+import { ACKNOWLEDGEABLE_RULE_IDS } from '../checks/ecr-private-link-checks';
+import { WORKLOADS } from '../workload-profiles';
+
+const quotedList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+const patterned = (pattern: string, message: string, options: object = {}) =>
+  Type.String({ pattern, errorMessage: { type: 'must be a string', pattern: message }, ...options });
+
+const AWS_ID_KINDS = { vpc: 'VPC', subnet: 'subnet', rtb: 'route table', sg: 'security group', vpce: 'VPC endpoint' } as const;
+
+/** `vpc-`, `subnet-`, `rtb-`, `sg-`, `vpce-` IDs: the prefix and 8 or 17 lowercase hex digits. */
+export const awsId = (prefix: keyof typeof AWS_ID_KINDS) =>
+  patterned(
+    `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`,
+    `is not a ${AWS_ID_KINDS[prefix]} ID (expected "${prefix}-" and 8 or 17 lowercase hex digits)`,
+  );
+
+const list = <T extends TSchema>(items: T, description: string) =>
+  Type.Array(items, {
+    minItems: 1,
+    uniqueItems: true,
+    description,
+    errorMessage: { type: 'must be a list of strings', minItems: 'is empty; list at least one' },
+  });
+
+const boolean = (description: string) => Type.Boolean({ description, errorMessage: { type: 'must be true or false' } });
+
+/** `ap-northeast-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
+export const RegionName = patterned('^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$', 'is not an AWS region name (e.g. "ap-northeast-1")');
+
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+
+/** An IPv4 network in CIDR notation, written canonically (no leading zeros), not the whole internet. */
+const ClientCidrBlock = Type.String({
+  pattern: `^(${OCTET}\\.){3}${OCTET}/(3[0-2]|[12]?[0-9])$`,
+  not: { pattern: '/0$' },
+  errorMessage: {
+    type: 'must be a string',
+    pattern: 'is not an IPv4 CIDR block (e.g. "10.0.0.0/16": octets 0-255 without leading zeros, prefix length 0-32)',
+    not: 'opens the endpoints to the whole internet; list the clients\' networks (e.g. the VPC CIDR)',
+  },
+});
+
+const InterfaceServiceName = Type.String({
+  pattern: '^[a-z0-9]+([.-][a-z0-9]+)*$',
+  allOf: [
+    { not: { pattern: '^(cn\\.)?com\\.amazonaws\\.' }, errorMessage: 'is a full service name; write only the part after the region (e.g. "ecr.dkr")' },
+    { not: { const: 's3' }, errorMessage: 'is not allowed here: ECR image layers need the S3 *gateway* endpoint, which the stack always creates' },
+  ],
+  errorMessage: { type: 'must be a string', pattern: 'is not an endpoint service short name (e.g. "ecr.api", "logs", "ecs-agent")' },
+});
+
+const S3BucketName = patterned(
+  '^(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!.*\\.\\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+  'is not an S3 bucket name (3-63 lowercase letters, digits, "." and "-")',
+);
+
+const IamRoleArn = patterned(
+  '^arn:[a-z-]+:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$',
+  'is not an IAM role ARN (e.g. "arn:aws:iam::123456789012:role/terraform-state")',
+);
+
+const LocalBackend = Type.Object(
+  {
+    type: Type.Literal('local'),
+    path: patterned(
+      '^(?![/\\\\~]|[A-Za-z]:)[^\\u0000]+$',
+      'must be a non-empty path relative to the project folder (no NUL), so the stack works on every machine',
+      { description: 'State file path relative to the project folder. @default terraform.<stack name>.tfstate' },
+    ),
+  },
+  { additionalProperties: false, title: 'a local backend', description: 'A state file in the project folder.' },
+);
+
+const S3Backend = Type.Object(
+  {
+    type: Type.Literal('s3'),
+    bucket: S3BucketName,
+    key: patterned('^(?!/)[^\\u0000]+$', 'must be a non-empty object key not starting with "/"'),
+    region: RegionName,
+    encrypt: Type.Optional(boolean('Encrypt the state object. @default true')),
+    useLockfile: Type.Optional(boolean('Lock with a lock file next to the state (Terraform >= 1.10). @default true')),
+    dynamodbTable: Type.Optional(
+      patterned('^[A-Za-z0-9_.-]{3,255}$', 'is not a DynamoDB table name (3-255 of letters, digits, "_", "-", ".")', {
+        description: 'DynamoDB table for locking, for setups older than S3-native locking. @default - none',
+      }),
+    ),
+    roleArn: Type.Optional({ ...IamRoleArn, description: 'IAM role to assume for state access. @default - the caller\'s credentials' }),
+    profile: Type.Optional(patterned('^.+$', 'must not be empty', { description: 'Named AWS profile for state access. @default - the default credential chain' })),
+  },
+  {
+    additionalProperties: false,
+    title: 'an s3 backend',
+    description: 'Terraform\'s S3 backend, with encryption and S3-native locking on unless turned off.',
+    if: { properties: { useLockfile: { const: false } }, required: ['useLockfile'], not: { required: ['dynamodbTable'] } },
+    then: { properties: { useLockfile: { not: {}, errorMessage: 'leaves the state unlocked; keep it on, or name a dynamodbTable' } } },
+  },
+);
+
+const CloudBackend = Type.Object(
+  {
+    type: Type.Literal('cloud'),
+    organization: patterned('^[A-Za-z0-9_-]{3,}$', 'is not an organization name (letters, digits, "_" and "-")'),
+    workspace: patterned('^[A-Za-z0-9_-]{1,90}$', 'is not a workspace name (1-90 letters, digits, "_" and "-")'),
+    hostname: Type.Optional(
+      patterned('^[a-z0-9.-]+(:[0-9]+)?$', 'is not a host name (e.g. "app.terraform.io")', { description: '@default app.terraform.io' }),
+    ),
+  },
+  { additionalProperties: false, title: 'a cloud backend', description: 'HCP Terraform or Terraform Enterprise, with remote runs in one workspace.' },
+);
+
+export const BACKEND_TYPES = ['local', 's3', 'cloud'] as const;
+
+// Ajv's discriminator (one branch's errors, not three) needs `oneOf`, where TypeBox's Union writes `anyOf`.
+const Backend = Type.Unsafe<Static<typeof LocalBackend> | Static<typeof S3Backend> | Static<typeof CloudBackend>>({
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [LocalBackend, S3Backend, CloudBackend],
+  description: 'Where Terraform keeps this stack\'s state. @default local, terraform.<name>.tfstate',
+  errorMessage: {
+    type: 'must be an object such as {"type": "local", "path": "terraform.sample.tfstate"}',
+    discriminator: `is not a supported backend type (supported: ${quotedList(BACKEND_TYPES)})`,
+  },
+});
+
+const TagKey = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  not: { pattern: '^[aA][wW][sS]:' },
+  errorMessage: { minLength: 'is not a valid tag key (1 to 128 characters)', maxLength: 'is not a valid tag key (1 to 128 characters)', not: 'is a reserved tag key (the "aws:" prefix belongs to AWS)' },
+});
+
+const stringMap = <T extends TSchema>(description: string, values: T, options: object = {}) =>
+  Type.Record(Type.String(), values, {
+    description,
+    errorMessage: { type: 'must be an object of string values' },
+    ...options,
+  });
+
+export const StackSchema = Type.Object(
+  {
+    name: patterned('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', 'is not a valid stack name (letters, digits, "_" and "-", starting with a letter or digit; at most 64)', {
+      description: 'Stack name; the stack is written to cdktf.out/stacks/<name>.',
+    }),
+    region: { ...RegionName, description: 'Region of the VPC, e.g. ap-northeast-1; service names and ARNs follow its partition.' },
+    namePrefix: Type.String({
+      pattern: '^[A-Za-z_][A-Za-z0-9_-]{0,62}$',
+      not: { pattern: '^[sS][gG](-|$)' },
+      description: 'Start of every Terraform resource name and of the security group\'s name; changing it re-creates everything.',
+      errorMessage: {
+        type: 'must be a string',
+        pattern: 'is not a valid name prefix (a letter or "_", then letters, digits, "_" or "-"; at most 63 characters)',
+        not: 'would name the security group "sg-...", which AWS refuses; choose another prefix',
+      },
+    }),
+    vpcId: { ...awsId('vpc'), description: 'VPC of the private subnets; needs DNS support and DNS hostnames for private DNS.' },
+    privateSubnetIds: list(awsId('subnet'), 'Private subnets for the interface endpoints\' network interfaces, one per Availability Zone.'),
+    privateRouteTableIds: list(awsId('rtb'), 'Route tables of the private subnets; the S3 gateway endpoint adds its route to each.'),
+    allowedCidrBlocks: list(ClientCidrBlock, 'Networks of the clients allowed to reach the endpoints on 443/tcp.'),
+    workload: Type.Optional(
+      Type.Union(WORKLOADS.map((w) => Type.Literal(w)), {
+        description: 'The workload whose documented interface endpoints to create. @default ecr-only',
+        errorMessage: `is not one of ${quotedList(WORKLOADS)}`,
+      }),
+    ),
+    interfaceServices: Type.Optional(list(InterfaceServiceName, 'Interface endpoints to create instead of the workload\'s; must include ecr.dkr. @default - the workload\'s')),
+    additionalInterfaceServices: Type.Optional(list(InterfaceServiceName, 'Interface endpoints to create besides the workload\'s. @default - none')),
+    leastPrivilegePolicies: Type.Optional(boolean('Narrow the S3 gateway to ECR\'s layer bucket and the ECR endpoints to the allowed accounts. @default false')),
+    extraS3BucketArns: Type.Optional(
+      list(
+        patterned('^arn:[a-z-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$', 'is not an S3 bucket ARN (e.g. "arn:aws:s3:::my-bucket", without "/*")'),
+        'With leastPrivilegePolicies: more bucket ARNs the S3 gateway lets through. @default - none',
+      ),
+    ),
+    allowedAccountIds: Type.Optional(
+      list(patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)'), 'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account'),
+    ),
+    clientSecurityGroupIds: Type.Optional(list(awsId('sg'), 'Clients\' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none')),
+    preflight: Type.Optional(boolean('Look the VPC, subnets, route tables and services up at plan time and stop a plan that would fail. @default true')),
+    adopt: Type.Optional(
+      Type.Object(
+        { securityGroup: Type.Optional(awsId('sg')), s3: Type.Optional(awsId('vpce')) },
+        {
+          additionalProperties: awsId('vpce'),
+          description: 'Existing resources to import instead of create: securityGroup, s3, or an interface service short name. @default - none',
+          errorMessage: { type: 'must be an object of string values' },
+        },
+      ),
+    ),
+    acknowledge: Type.Optional(
+      stringMap('Synth warnings acknowledged, by rule ID, each with the reason. @default - none', patterned('\\S', 'must give a reason'), {
+        propertyNames: { enum: [...ACKNOWLEDGEABLE_RULE_IDS], errorMessage: `is not a warning that can be acknowledged (${quotedList(ACKNOWLEDGEABLE_RULE_IDS)})` },
+      }),
+    ),
+    tags: Type.Optional(
+      stringMap('Tags for every resource. @default {}', Type.String({ maxLength: 256, errorMessage: { type: 'must be a string', maxLength: 'is too long for a tag value (at most 256 characters)' } }), {
+        propertyNames: TagKey,
+      }),
+    ),
+    backend: Type.Optional(Backend),
+  },
+  {
+    additionalProperties: false,
+    title: 'a stack',
+    description: 'One deployable stack: one VPC\'s ECR PrivateLink setup.',
+    allOf: ['extraS3BucketArns', 'allowedAccountIds'].map((field) => ({
+      if: { not: { properties: { leastPrivilegePolicies: { const: true } }, required: ['leastPrivilegePolicies'] } },
+      then: { properties: { [field]: { not: {}, errorMessage: 'only takes effect with "leastPrivilegePolicies": true' } } },
+    })),
+  },
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String({ description: 'The editor schema, e.g. ./schema.json.' })),
+    stacks: Type.Array(StackSchema, {
+      minItems: 1,
+      description: 'The stacks to synthesize, one per VPC.',
+      errorMessage: { type: 'must be a non-empty list of stacks', minItems: 'must be a non-empty list of stacks' },
+    }),
+  },
+  {
+    $id: 'ecr-privatelink-config',
+    title: 'the config file',
+    description: 'ECR PrivateLink app config: one stack per VPC.',
+    additionalProperties: false,
+    errorMessage: { type: 'must be an object such as {"stacks": [...]}' },
+  },
+);
+
+/** A config file as written, before defaults. */
+export type ConfigFile = Static<typeof ConfigSchema>;
+/** One stack as written in the config file, before defaults. */
+export type StackEntry = Static<typeof StackSchema>;
+/** A backend as written in the config file, before defaults. */
+export type BackendEntry = Static<typeof Backend>;
