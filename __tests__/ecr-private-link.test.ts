@@ -317,8 +317,8 @@ describe('EcrPrivateLink', () => {
     }
 
     test.each<[string, Partial<EcrPrivateLinkProps>, string]>([
-      ['a malformed subnet ID', { privateSubnetIds: ['subnet-xyz'] }, 'privateSubnetIds[0]: "subnet-xyz" is not a subnet ID'],
-      ['no route tables', { privateRouteTableIds: [] }, 'privateRouteTableIds: [] is empty'],
+      ['an S3 bucket of another partition', { leastPrivilegePolicies: true, extraS3BucketArns: ['arn:aws-cn:s3:::b'] }, 'extraS3BucketArns[0]: "arn:aws-cn:s3:::b" is in partition "aws-cn"'],
+      ['an adopt key naming no resource', { adopt: { logs: 'vpce-0a1b2c3d4e5f60005' } }, 'adopt.logs: "vpce-0a1b2c3d4e5f60005" names no resource of this stack (it has: securityGroup, s3, ecr.api, ecr.dkr)'],
       ['a CIDR with host bits', { allowedCidrBlocks: ['10.0.0.1/16'] }, 'did you mean "10.0.0.0/16"?'],
       [
         'services without ecr.dkr',
@@ -336,7 +336,7 @@ describe('EcrPrivateLink', () => {
     });
 
     test('THEN the error names the construct path', () => {
-      expect(construct({ vpcId: 'vpc-1' })).toThrow(/^test\/EcrPrivateLink: 1 problem/);
+      expect(construct({ allowedCidrBlocks: ['10.0.0.1/16'] })).toThrow(/^test\/EcrPrivateLink: 1 problem/);
     });
   });
 });

@@ -4,7 +4,8 @@ import {
   outputStem,
   s3GatewayResourceName,
 } from '../lib/naming/resource-names';
-import { interfaceEndpointServiceName, s3GatewayServiceName } from '../lib/naming/service-names';
+import { InterfaceService } from '../lib/naming/interface-service';
+import { s3GatewayServiceName } from '../lib/naming/service-names';
 
 describe('endpoint service names', () => {
   test.each([
@@ -12,7 +13,7 @@ describe('endpoint service names', () => {
     ['ap-northeast-1', 'ecr.dkr', 'com.amazonaws.ap-northeast-1.ecr.dkr'],
     ['us-east-1', 'logs', 'com.amazonaws.us-east-1.logs'],
   ])('GIVEN region %s and service %s THEN the interface service is %s', (region, service, expected) => {
-    expect(interfaceEndpointServiceName(region, service)).toBe(expected);
+    expect(InterfaceService.of(service).endpointServiceName(region)).toBe(expected);
   });
 
   test('GIVEN a region THEN the S3 gateway service is com.amazonaws.<region>.s3', () => {

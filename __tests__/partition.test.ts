@@ -1,5 +1,6 @@
 import { interfaceServicePrefix, partitionOf } from '../lib/naming/partition';
-import { interfaceEndpointServiceName, s3GatewayServiceName } from '../lib/naming/service-names';
+import { InterfaceService } from '../lib/naming/interface-service';
+import { s3GatewayServiceName } from '../lib/naming/service-names';
 
 describe('partitions and endpoint service names', () => {
   // region, partition, ecr.dkr service, S3 gateway service
@@ -17,14 +18,14 @@ describe('partitions and endpoint service names', () => {
     ['eusc-de-east-1', 'aws-eusc', 'eu.amazonaws.eusc-de-east-1.ecr.dkr', 'com.amazonaws.eusc-de-east-1.s3'],
   ])('GIVEN %s THEN the partition is %s, ecr.dkr is %s and the S3 gateway %s', (region, partition, ecrDkr, s3) => {
     expect(partitionOf(region)).toBe(partition);
-    expect(interfaceEndpointServiceName(region, 'ecr.dkr')).toBe(ecrDkr);
-    expect(interfaceEndpointServiceName(region, 'ecr.api')).toBe(ecrDkr.replace(/dkr$/, 'api'));
+    expect(InterfaceService.ECR_DKR.endpointServiceName(region)).toBe(ecrDkr);
+    expect(InterfaceService.ECR_API.endpointServiceName(region)).toBe(ecrDkr.replace(/dkr$/, 'api'));
     expect(s3GatewayServiceName(region)).toBe(s3);
   });
 
   test('GIVEN China THEN the S3 gateway is not built from the cn.com.amazonaws prefix (that name is the S3 interface service)', () => {
     expect(s3GatewayServiceName('cn-north-1')).not.toMatch(/^cn\./);
-    expect(interfaceServicePrefix('cn-north-1', 's3')).toBe('com.amazonaws');
+    expect(interfaceServicePrefix('cn-north-1', 's3', false)).toBe('com.amazonaws');
   });
 
   test.each([
@@ -35,6 +36,6 @@ describe('partitions and endpoint service names', () => {
     ['us-isob-west-1', 'ec2', 'com.amazonaws'],
     ['us-gov-west-1', 'sts', 'com.amazonaws'],
   ])('GIVEN %s THEN %s takes the prefix %s', (region, service, prefix) => {
-    expect(interfaceServicePrefix(region, service)).toBe(prefix);
+    expect(InterfaceService.of(service).endpointServiceName(region).split(`.${region}.`)[0]).toBe(prefix);
   });
 });

@@ -1,3 +1,4 @@
+import { InterfaceService } from '../lib/naming/interface-service';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { selectInterfaceServices, WORKLOAD_SERVICES } from '../lib/workload-profiles';
@@ -24,19 +25,19 @@ describe('workload profiles', () => {
     ['ecs-fargate', 'ECS on Fargate, platform 1.4.0+'],
     ['eks', 'EKS nodes in private subnets'],
   ] as const)('GIVEN workload %s THEN its services are those aws-facts.md lists for "%s"', (workload, row) => {
-    expect([...WORKLOAD_SERVICES[workload]].sort()).toEqual(servicesInFactsRow(row).sort());
+    expect(WORKLOAD_SERVICES[workload].map(String).sort()).toEqual(servicesInFactsRow(row).sort());
   });
 
   test('GIVEN ecr-only THEN it is the article\'s pair', () => {
-    expect(WORKLOAD_SERVICES['ecr-only']).toEqual(['ecr.api', 'ecr.dkr']);
+    expect(WORKLOAD_SERVICES['ecr-only'].map(String)).toEqual(['ecr.api', 'ecr.dkr']);
   });
 
   test('GIVEN no workload THEN the article\'s pair is chosen (today\'s behaviour)', () => {
-    expect(selectInterfaceServices({})).toEqual(['ecr.api', 'ecr.dkr']);
+    expect(selectInterfaceServices({}).map(String)).toEqual(['ecr.api', 'ecr.dkr']);
   });
 
   test('GIVEN a workload and additional services THEN they are added once each, in order', () => {
-    expect(selectInterfaceServices({ workload: 'ecs-fargate', additionalInterfaceServices: ['logs', 'ecr.api', 'secretsmanager'] })).toEqual([
+    expect(selectInterfaceServices({ workload: 'ecs-fargate', additionalInterfaceServices: ['logs', 'ecr.api', 'secretsmanager'].map(InterfaceService.of) }).map(String)).toEqual([
       'ecr.api',
       'ecr.dkr',
       'logs',
@@ -45,6 +46,6 @@ describe('workload profiles', () => {
   });
 
   test('GIVEN interfaceServices THEN they replace the workload\'s list', () => {
-    expect(selectInterfaceServices({ workload: 'eks', interfaceServices: ['ecr.dkr'] })).toEqual(['ecr.dkr']);
+    expect(selectInterfaceServices({ workload: 'eks', interfaceServices: [InterfaceService.ECR_DKR] }).map(String)).toEqual(['ecr.dkr']);
   });
 });

@@ -1,14 +1,13 @@
 import { StackConfig } from '../lib/config/app-config';
 import { InterfaceService } from '../lib/naming/interface-service';
-import { Workload } from '../lib/workload-profiles';
 import { EcrPrivateLinkStackProps } from './ecr-private-link-stack';
 
-/** The props of a stack described in the (already validated) config file. */
+/** The props of a stack described in the (shape-checked) config file: services become InterfaceServices, once. */
 export function stackPropsFromConfig(stack: StackConfig): EcrPrivateLinkStackProps {
+  const { name: _name, interfaceServices, additionalInterfaceServices, ...rest } = stack;
   return {
-    ...stack,
-    workload: stack.workload as Workload | undefined,
-    interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-    additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
+    ...rest,
+    interfaceServices: interfaceServices?.map(InterfaceService.of),
+    additionalInterfaceServices: additionalInterfaceServices?.map(InterfaceService.of),
   };
 }

@@ -1,7 +1,5 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
-import { TerraformCondition } from '../preflight/conditions';
-import { withPreconditions } from './lifecycle';
 import { nonEmpty } from './tags';
 
 /** HTTPS, the only port the ECR endpoints listen on. */
@@ -29,8 +27,6 @@ export interface EndpointSecurityGroupProps {
   readonly description?: string;
   /** Description of the ingress rule. @default DEFAULT_INGRESS_DESCRIPTION */
   readonly ingressDescription?: string;
-  /** Plan-time checks (see Preflight). @default - none */
-  readonly preconditions?: readonly TerraformCondition[];
   /** Tags for the group. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -58,7 +54,6 @@ export class EndpointSecurityGroup extends Construct {
           : []),
       ],
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
     });
     this.resource.overrideLogicalId(props.name);
   }

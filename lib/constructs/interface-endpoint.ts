@@ -1,9 +1,6 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { InterfaceService } from '../naming/interface-service';
-import { interfaceEndpointServiceName } from '../naming/service-names';
-import { TerraformCondition } from '../preflight/conditions';
-import { withPreconditions } from './lifecycle';
 import { nonEmpty } from './tags';
 
 export interface InterfaceEndpointProps {
@@ -21,8 +18,6 @@ export interface InterfaceEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
-  /** Plan-time checks (see Preflight). @default - none */
-  readonly preconditions?: readonly TerraformCondition[];
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -36,12 +31,15 @@ export class InterfaceEndpoint extends Construct {
   public readonly resource: VpcEndpoint;
   /** The service this endpoint reaches. */
   public readonly service: InterfaceService;
+  /** The endpoint service name, e.g. `com.amazonaws.ap-northeast-1.ecr.dkr`. */
+  public readonly serviceName: string;
 
   public constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
     super(scope, id);
     this.service = props.service;
+    this.serviceName = props.service.endpointServiceName(props.region);
     this.resource = new VpcEndpoint(this, 'Resource', {
-      serviceName: interfaceEndpointServiceName(props.region, props.service.shortName),
+      serviceName: this.serviceName,
       vpcEndpointType: 'Interface',
       vpcId: props.vpcId,
       subnetIds: [...props.subnetIds],
@@ -49,8 +47,17 @@ export class InterfaceEndpoint extends Construct {
       privateDnsEnabled: true,
       policy: props.policy,
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
+  }
+
+  /** ID of the endpoint (`vpce-...`). */
+  public get endpointId(): string {
+    return this.resource.id;
+  }
+
+  /** The endpoint's DNS names and hosted zones. */
+  public get dnsEntries(): VpcEndpoint['dnsEntry'] {
+    return this.resource.dnsEntry;
   }
 }

@@ -1,8 +1,6 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { s3GatewayServiceName } from '../naming/service-names';
-import { TerraformCondition } from '../preflight/conditions';
-import { withPreconditions } from './lifecycle';
 import { nonEmpty } from './tags';
 
 export interface S3GatewayEndpointProps {
@@ -16,8 +14,6 @@ export interface S3GatewayEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
-  /** Plan-time checks (see Preflight). @default - none */
-  readonly preconditions?: readonly TerraformCondition[];
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -40,8 +36,17 @@ export class S3GatewayEndpoint extends Construct {
       routeTableIds: [...props.routeTableIds],
       policy: props.policy,
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
+  }
+
+  /** ID of the endpoint (`vpce-...`). */
+  public get endpointId(): string {
+    return this.resource.id;
+  }
+
+  /** The prefix list of S3's addresses in the region, for clients' egress rules. */
+  public get prefixListId(): string {
+    return this.resource.prefixListId;
   }
 }

@@ -24,9 +24,6 @@ const PARTITIONS: Record<PartitionName, PartitionFacts> = {
   'aws-eusc': { regionPrefixes: ['eusc-'], servicePrefix: 'eu.amazonaws' },
 };
 
-/** ECR takes its partition's own prefix in every region of a partition that has one. */
-const ALWAYS_OWN_PREFIX = ['ecr.api', 'ecr.dkr'];
-
 /**
  * Further services with the partition's prefix, by region, limited to those the workload profiles use;
  * any other service is assumed to be `com.amazonaws` (check `aws ec2 describe-vpc-endpoint-services`).
@@ -47,9 +44,12 @@ export function partitionOf(region: string): PartitionName {
   return entry ? (entry[0] as PartitionName) : 'aws';
 }
 
-/** The prefix of an interface endpoint service's name in a region: `com.amazonaws`, `cn.com.amazonaws`, ... */
-export function interfaceServicePrefix(region: string, shortName: string): string {
+/**
+ * The prefix of an interface endpoint service's name in a region: `com.amazonaws`, `cn.com.amazonaws`, ...
+ * ECR (`alwaysOwnPrefix`) takes its partition's own prefix in every region of a partition that has one.
+ */
+export function interfaceServicePrefix(region: string, shortName: string, alwaysOwnPrefix: boolean): string {
   const { servicePrefix } = PARTITIONS[partitionOf(region)];
-  const ownPrefix = ALWAYS_OWN_PREFIX.includes(shortName) || (REGIONAL_OWN_PREFIX[region] ?? []).includes(shortName);
+  const ownPrefix = alwaysOwnPrefix || (REGIONAL_OWN_PREFIX[region] ?? []).includes(shortName);
   return servicePrefix && ownPrefix ? servicePrefix : 'com.amazonaws';
 }

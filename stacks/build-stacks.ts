@@ -1,0 +1,36 @@
+import { App } from 'cdktf';
+import { AppConfig, StackConfig } from '../lib/config/app-config';
+import { Problem, ValidationError } from '../lib/validation/problem';
+import { EcrPrivateLinkStack, EcrPrivateLinkStackProps } from './ecr-private-link-stack';
+import { stackPropsFromConfig } from './stack-props-from-config';
+
+/**
+ * Builds one stack per config entry in `app`. Each stack's construct judges its own props; every stack's
+ * problems are collected, named under `stacks[i].`, and thrown together as one ValidationError about
+ * `source` before anything is written.
+ *
+ * @param adjust changes a stack's props before it is built (migrate-check plans offline, for one)
+ */
+export function buildStacks(
+  app: App,
+  config: AppConfig,
+  source: string,
+  adjust: (props: EcrPrivateLinkStackProps, stack: StackConfig) => EcrPrivateLinkStackProps = (props) => props,
+): EcrPrivateLinkStack[] {
+  const problems: Problem[] = [];
+  const stacks = config.stacks.flatMap((stack, i) => {
+    try {
+      return [new EcrPrivateLinkStack(app, stack.name, adjust(stackPropsFromConfig(stack), stack))];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) {
+        throw error;
+      }
+      problems.push(...error.problems.map((p) => ({ ...p, field: `stacks[${i}].${p.field}` })));
+      return [];
+    }
+  });
+  if (problems.length > 0) {
+    throw new ValidationError(source, problems);
+  }
+  return stacks;
+}
