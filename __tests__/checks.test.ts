@@ -5,6 +5,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { App, Aspects, LocalBackend, Testing, TerraformStack } from 'cdktf';
+import { Acknowledgements } from '../lib/checks/acknowledgements';
 import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
@@ -44,6 +45,14 @@ describe('EcrPrivateLinkChecks', () => {
     test('THEN there is no error', () => {
       expect(found.filter((a) => a.startsWith('error'))).toEqual([]);
     });
+
+    test('THEN synth prints no warning: preflight proves the VPC DNS and AZ rules, and the example acknowledges the S3 interruption', () => {
+      expect(found).toEqual([]);
+    });
+  });
+
+  describe('GIVEN the example without preflight and without its acknowledgement', () => {
+    const found = annotations(exampleStack({ preflight: false, acknowledge: undefined }));
 
     test('THEN synth warns of the S3 connection interruption, the VPC DNS attributes, and one subnet per AZ', () => {
       expect(found).toHaveLength(3);
@@ -96,9 +105,38 @@ describe('EcrPrivateLinkChecks', () => {
   });
 
   test('GIVEN the aspect invoked twice THEN each finding is reported once', () => {
-    const stack = exampleStack();
+    const stack = exampleStack({ preflight: false, acknowledge: undefined });
     Testing.synth(stack);
     expect(annotations(stack)).toHaveLength(3);
+  });
+
+  test('GIVEN S3GatewayInterruption acknowledged in TypeScript on a scope above the gateway THEN it prints nothing, and the others still print', () => {
+    const stack = exampleStack({ preflight: false, acknowledge: undefined });
+    Acknowledgements.of(stack.privateLink).add('S3GatewayInterruption', 'gateway exists since 2024-05');
+    expect(annotations(stack).map((a) => /\[(\w+)\]/.exec(a)?.[1]).sort()).toEqual(['OneSubnetPerAz', 'PrivateDnsNeedsVpcDns']);
+  });
+
+  test('GIVEN an acknowledgement without a reason THEN it is refused', () => {
+    expect(() => Acknowledgements.of(exampleStack()).add('S3GatewayInterruption', ' ')).toThrow('needs a reason');
+  });
+
+  test('GIVEN the S3 gateway adopted (imported, not created) THEN nothing warns of an interruption', () => {
+    const found = annotations(exampleStack({ acknowledge: undefined, adopt: { s3: 'vpce-0a1b2c3d4e5f60006' } }));
+    expect(found).toEqual([]);
+  });
+
+  test('GIVEN a rule that throws THEN synth reports a finding naming the rule instead of crashing', () => {
+    const stack = bareStack();
+    Aspects.of(stack).add(new EcrPrivateLinkChecks([{ id: 'Broken', level: 'error', check: () => { throw new Error('boom'); } }]));
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^error: \[Broken\] the rule failed \(boom\)/)]);
+  });
+
+  test('GIVEN list arguments that are tokens (references) THEN the rules skip them instead of iterating the string', () => {
+    const stack = bareStack();
+    const other = new VpcEndpoint(stack, 'other', { vpcId: 'vpc-12345678', serviceName: 'com.amazonaws.ap-northeast-1.s3', routeTableIds: ['rtb-12345678'] });
+    new VpcEndpoint(stack, 'gateway', { vpcId: 'vpc-12345678', serviceName: 'com.amazonaws.ap-northeast-1.s3', routeTableIds: other.routeTableIds });
+    new SecurityGroup(stack, 'group', { vpcId: 'vpc-12345678', ingress: other.routeTableIds as never });
+    expect(errorsOf(stack)).toEqual([]);
   });
 });
 

@@ -9,9 +9,17 @@ export interface Finding {
 
 /** One check of a whole stack, run at synth time by EcrPrivateLinkChecks. */
 export interface CheckRule {
-  /** Short, stable name shown with each finding, e.g. `EcrDkrPrivateDns`. */
+  /** Short, stable name shown with each finding, e.g. `EcrDkrPrivateDns`; the key to acknowledge it by. */
   readonly id: string;
-  /** `error` stops synth; `warning` is shown in `cdktf synth` output. */
+  /** `error` stops synth; `warning` is shown in `cdktf synth` output unless acknowledged. */
   readonly level: 'error' | 'warning';
   check(resources: readonly SynthesizedResource[]): Finding[];
+}
+
+/**
+ * A list argument as synthesized, or none when it is not a list at synth time (a token resolving to a
+ * reference, which only Terraform can expand): rules never iterate a token's string as if it were a list.
+ */
+export function listArgument(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }

@@ -1,6 +1,7 @@
 import { Annotations, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { CheckRule } from './check-rule';
+import { Acknowledgements } from './acknowledgements';
+import { CheckRule, Finding } from './check-rule';
 import { ecrDkrPrivateDns } from './rules/ecr-dkr-private-dns';
 import { noWorldOpenIngress } from './rules/no-world-open-ingress';
 import { oneGatewayPerRouteTable } from './rules/one-gateway-per-route-table';
@@ -8,7 +9,7 @@ import { oneSubnetPerAz } from './rules/one-subnet-per-az';
 import { privateDnsNeedsVpcDns } from './rules/private-dns-needs-vpc-dns';
 import { s3GatewayForEcr } from './rules/s3-gateway-for-ecr';
 import { s3GatewayInterruption } from './rules/s3-gateway-interruption';
-import { stackResources } from './stack-resources';
+import { stackResources, SynthesizedResource } from './stack-resources';
 
 /** Every rule, errors first. */
 export const ALL_RULES: readonly CheckRule[] = [
@@ -21,10 +22,14 @@ export const ALL_RULES: readonly CheckRule[] = [
   oneSubnetPerAz,
 ];
 
+/** Rules whose findings a config may acknowledge: the warnings (an error always stops synth). */
+export const ACKNOWLEDGEABLE_RULE_IDS: readonly string[] = ALL_RULES.filter((rule) => rule.level === 'warning').map((rule) => rule.id);
+
 /**
  * Checks a whole stack at synth time, as it will be synthesized (overrides included): errors stop the
- * synth, warnings show in `cdktf synth`. Add it to a stack with `Aspects.of(stack).add(...)`. Each stack
- * is checked once, however often aspects are invoked.
+ * synth, warnings show in `cdktf synth` unless acknowledged (see Acknowledgements). A rule that throws is
+ * an error finding naming the rule, not a crashed synth. Add it with `Aspects.of(stack).add(...)`. Each
+ * stack is checked once, however often aspects are invoked.
  */
 export class EcrPrivateLinkChecks implements IAspect {
   private readonly checked = new WeakSet<TerraformStack>();
@@ -38,14 +43,23 @@ export class EcrPrivateLinkChecks implements IAspect {
     this.checked.add(node);
     const resources = stackResources(node);
     for (const rule of this.rules) {
-      for (const finding of rule.check(resources)) {
+      for (const finding of findingsOf(rule, node, resources)) {
         const message = `[${rule.id}] ${finding.message}`;
         if (rule.level === 'error') {
           Annotations.of(finding.construct).addError(message);
-        } else {
+        } else if (Acknowledgements.reasonFor(finding.construct, rule.id) === undefined) {
           Annotations.of(finding.construct).addWarning(message);
         }
       }
     }
+  }
+}
+
+function findingsOf(rule: CheckRule, stack: TerraformStack, resources: readonly SynthesizedResource[]): readonly Finding[] {
+  try {
+    return rule.check(resources);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ construct: stack, message: `the rule failed (${reason}); the stack was not checked for it. Please report this.` }];
   }
 }

@@ -13,6 +13,8 @@ export interface SynthesizedResource {
   readonly args: Readonly<Record<string, any>>;
   /** The construct to attach findings to. */
   readonly construct: IConstruct;
+  /** Whether an `import` block adopts an existing resource instead of creating one. */
+  readonly imported: boolean;
 }
 
 /** Every managed resource in `stack`, in construct order. */
@@ -21,7 +23,9 @@ export function stackResources(stack: TerraformStack): SynthesizedResource[] {
     .findAll()
     .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
     .flatMap((resource) => {
-      const byType: Record<string, Record<string, Record<string, unknown>>> = resource.toTerraform().resource ?? {};
+      const synthesized = resource.toTerraform();
+      const byType: Record<string, Record<string, Record<string, unknown>>> = synthesized.resource ?? {};
+      const imported = Array.isArray(synthesized.import) && synthesized.import.length > 0;
       return Object.entries(byType).flatMap(([type, byName]) =>
         Object.entries(byName).map(([name, { lifecycle: _, '//': __, ...args }]) => ({
           type,
@@ -30,6 +34,7 @@ export function stackResources(stack: TerraformStack): SynthesizedResource[] {
           // each when a rule first reads it: most are never read.
           args: resolvedOnRead(stack, args),
           construct: resource,
+          imported,
         })),
       );
     });

@@ -1,4 +1,4 @@
-import { CheckRule, Finding } from '../check-rule';
+import { CheckRule, Finding, listArgument } from '../check-rule';
 import { SynthesizedResource } from '../stack-resources';
 
 const WORLD = ['0.0.0.0/0', '::/0'];
@@ -7,13 +7,16 @@ const WORLD = ['0.0.0.0/0', '::/0'];
 function ingressSources(resource: SynthesizedResource): string[] {
   const { type, args } = resource;
   if (type === 'aws_security_group') {
-    return (args.ingress ?? []).flatMap((rule: Record<string, string[] | null>) => [...(rule.cidr_blocks ?? []), ...(rule.ipv6_cidr_blocks ?? [])]);
+    return listArgument(args.ingress).flatMap((rule) => {
+      const { cidr_blocks: v4, ipv6_cidr_blocks: v6 } = (rule ?? {}) as Record<string, unknown>;
+      return [...listArgument(v4), ...listArgument(v6)].map(String);
+    });
   }
   if (type === 'aws_vpc_security_group_ingress_rule') {
     return [args.cidr_ipv4, args.cidr_ipv6].filter(Boolean);
   }
   if (type === 'aws_security_group_rule' && args.type === 'ingress') {
-    return [...(args.cidr_blocks ?? []), ...(args.ipv6_cidr_blocks ?? [])];
+    return [...listArgument(args.cidr_blocks), ...listArgument(args.ipv6_cidr_blocks)].map(String);
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import { CheckRule, Finding } from '../check-rule';
+import { CheckRule, Finding, listArgument } from '../check-rule';
 import { vpcEndpoints } from '../stack-resources';
 
 /** AWS allows one gateway endpoint per service on a route table; a second fails at apply time. */
@@ -9,7 +9,7 @@ export const oneGatewayPerRouteTable: CheckRule = {
     const owners = new Map<string, string>();
     const findings: Finding[] = [];
     for (const endpoint of vpcEndpoints(resources, 'Gateway')) {
-      for (const table of endpoint.args.route_table_ids ?? []) {
+      for (const table of listArgument(endpoint.args.route_table_ids)) {
         const key = `${endpoint.args.service_name} ${table}`;
         const owner = owners.get(key);
         if (owner) {

@@ -1,4 +1,4 @@
-import { CheckRule } from '../check-rule';
+import { CheckRule, listArgument } from '../check-rule';
 import { vpcEndpoints } from '../stack-resources';
 
 /** Subnet AZs are unknown at synth time, and a service is not offered in every AZ. */
@@ -10,7 +10,7 @@ export const oneSubnetPerAz: CheckRule = {
     if (endpoints.length === 0) {
       return [];
     }
-    const subnets = [...new Set(endpoints.flatMap((e) => e.args.subnet_ids ?? []))];
+    const subnets = [...new Set(endpoints.flatMap((e) => listArgument(e.args.subnet_ids)))];
     return [
       {
         construct: endpoints[0].construct,
