@@ -1,11 +1,9 @@
-import { existsSync, rmSync } from 'fs';
 import { App } from 'cdktf';
 import { withTokenStackTraces } from './lib/cdktf/token-stack-traces';
-import { AppConfig } from './lib/config/app-config';
 import { ValidationError } from './lib/validation/problem';
+import { buildStacks } from './stacks/build-stacks';
 import { configFilePath, readConfigFile } from './stacks/config-file';
-import { EcrPrivateLinkStack } from './stacks/ecr-private-link-stack';
-import { stackPropsFromConfig } from './stacks/stack-props-from-config';
+import { OutputFolderError, prepareOutputFolder } from './stacks/output-folder';
 import { synthAllOrNothing } from './stacks/synth-all-or-nothing';
 
 /**
@@ -25,32 +23,46 @@ export function debugRequested(env: NodeJS.ProcessEnv): boolean {
 }
 
 function synthFromConfig(env: NodeJS.ProcessEnv, debug: boolean): number {
-  let config: AppConfig;
-  try {
-    config = readConfigFile(configFilePath(env));
-  } catch (error) {
-    if (!(error instanceof ValidationError)) {
-      throw error;
-    }
-    console.error(`Config refused, nothing was synthesized.\n${error.message}`);
-    return 1;
-  }
-
   const outdir = env.CDKTF_OUTDIR || 'cdktf.out';
-  const outdirExisted = existsSync(outdir);
-  const app = new App({ outdir, stackTraces: debug });
-  for (const stack of config.stacks) {
-    new EcrPrivateLinkStack(app, stack.name, stackPropsFromConfig(stack));
-  }
-  const errors = synthAllOrNothing(app);
-  if (errors.length > 0) {
-    if (!outdirExisted) {
-      rmSync(outdir, { recursive: true, force: true }); // the App made it, empty
+  let output: ReturnType<typeof prepareOutputFolder> | undefined;
+  try {
+    const file = configFilePath(env);
+    const config = readConfigFile(file);
+    output = prepareOutputFolder(outdir);
+    const app = new App({ outdir, stackTraces: debug });
+    buildStacks(app, config, file);
+    const errors = writeOrExplain(() => synthAllOrNothing(app), outdir);
+    if (errors.length > 0) {
+      output.discard();
+      console.error(`Checks failed, nothing was synthesized.\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+      return 1;
     }
-    console.error(`Checks failed, nothing was synthesized.\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-    return 1;
+    return 0;
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      output?.discard();
+      console.error(`Config refused, nothing was synthesized.\n${error.message}`);
+      return 1;
+    }
+    if (error instanceof OutputFolderError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
   }
-  return 0;
+}
+
+/** Runs `write`; a file-system error while writing becomes an OutputFolderError naming the folder. */
+function writeOrExplain<T>(write: () => T, outdir: string): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new OutputFolderError(`CDKTF_OUTDIR: "${outdir}" cannot be written (${code}); nothing complete was synthesized.`);
+    }
+    throw error;
+  }
 }
 
 if (require.main === module) {

@@ -500,8 +500,8 @@ describe('scripts/stack-names.ts (`npm run -s stack-names`, the matrix of the wo
     });
   });
 
-  test('GIVEN an unknown argument WHEN run THEN it exits 1 with the usage', async () => {
+  test('GIVEN an unknown argument WHEN run THEN it exits 2 with the usage', async () => {
     const result = await stackNames(undefined, '--remote');
-    expect(result).toEqual({ code: 1, stdout: '', stderr: expect.stringContaining('Usage: stack-names [--require-remote-state]') });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: npm run -s stack-names') });
   });
 });

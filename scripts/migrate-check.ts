@@ -10,61 +10,33 @@
  * user's Terraform CLI config.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { stackResources } from '../lib/checks/stack-resources';
-import { StackConfig } from '../lib/config/app-config';
+import { AppConfig, BackendConfig } from '../lib/config/app-config';
 import { migrationReport, PlannedActions } from '../lib/migration/migration-report';
 import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
 import { ValidationError } from '../lib/validation/problem';
+import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFile } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
-import { stackPropsFromConfig } from '../stacks/stack-props-from-config';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
+import { parseCommandLine } from './cli';
 
 const USAGE = 'Usage: npm run migrate-check -- --config FILE --stack NAME --state TFSTATE [--keep-workdir]';
 
 /** Thrown for a wrong invocation or input: printed as is, exit 2. */
 class InputError extends Error {}
 
-interface Options {
-  readonly config: string;
-  readonly stack: string;
-  readonly state: string;
-  readonly keepWorkdir: boolean;
-}
-
-function parseArgs(args: readonly string[]): Options {
-  const values: Record<string, string> = {};
-  let keepWorkdir = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--keep-workdir') {
-      keepWorkdir = true;
-    } else if (['--config', '--stack', '--state'].includes(arg) && args[i + 1] !== undefined) {
-      values[arg.slice(2)] = args[++i];
-    } else {
-      throw new InputError(`Unknown or incomplete argument "${arg}".\n${USAGE}`);
-    }
-  }
-  const missing = ['config', 'stack', 'state'].filter((name) => !values[name]);
-  if (missing.length > 0) {
-    throw new InputError(`Missing ${missing.map((m) => `--${m}`).join(', ')}.\n${USAGE}`);
-  }
-  return { config: values.config, stack: values.stack, state: values.state, keepWorkdir };
-}
-
-function findStack(configFile: string, name: string): StackConfig {
-  const config = readConfigFile(configFile, '--config');
-  const stack = config.stacks.find((s) => s.name === name);
-  if (!stack) {
-    throw new InputError(`--stack: "${name}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
-  }
-  return stack;
-}
+const OPTIONS = {
+  config: { type: 'string' },
+  stack: { type: 'string' },
+  state: { type: 'string' },
+  'keep-workdir': { type: 'boolean' },
+} as const;
 
 function readState(file: string): TerraformState {
   let text: string;
@@ -77,35 +49,33 @@ function readState(file: string): TerraformState {
 }
 
 /**
- * The stack as it would be deployed, but planned offline: no preflight lookups and no imports, its state
- * in the work folder, and the deploying account taken from the old state where a policy needs it.
+ * The config's stacks as they would be deployed, but planned offline: no preflight lookups and no
+ * imports, state in the work folder, and the deploying account taken from the old state where a policy
+ * needs it. Returns the one named `stackName`.
  */
-function synthesize(stack: StackConfig, state: TerraformState, workdir: string): EcrPrivateLinkStack {
+function synthesize(configFile: string, config: AppConfig, stackName: string, state: TerraformState, workdir: string): EcrPrivateLinkStack {
+  if (!config.stacks.some((s) => s.name === stackName)) {
+    throw new InputError(`--stack: "${stackName}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
+  }
   const app = new App({ outdir: path.join(workdir, 'cdktf.out'), stackTraces: false });
-  const props = stackPropsFromConfig(stack);
-  const synthesized = new EcrPrivateLinkStack(app, stack.name, {
+  const stacks = buildStacks(app, config, configFile, (props, stack) => ({
     ...props,
     preflight: false,
     adopt: undefined,
     allowedAccountIds: props.leastPrivilegePolicies ? (props.allowedAccountIds ?? [ownerAccountId(state) ?? '000000000000']) : undefined,
-    backend: { type: 'local', path: 'terraform.tfstate' },
+    backend: { type: 'local', path: path.join('states', `${stack.name}.tfstate`) },
     projectDirectory: workdir,
-  });
+  }));
   const errors = synthAllOrNothing(app);
   if (errors.length > 0) {
     throw new InputError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
-  return synthesized;
+  return stacks.find((s) => s.node.id === stackName)!;
 }
 
 /** Every managed resource of the stack with its address, and its key in `adopt` where it has one. */
 function stackResourcesWithAdoptKeys(stack: EcrPrivateLinkStack): { address: string; adoptKey?: string }[] {
-  const { securityGroup, s3Gateway, interfaceEndpoints } = stack.privateLink;
-  const adoptKeys = new Map<IConstruct, string>([
-    [securityGroup.resource, 'securityGroup'],
-    [s3Gateway.resource, 's3'],
-    ...interfaceEndpoints.map((e): [IConstruct, string] => [e.resource, e.service.shortName]),
-  ]);
+  const adoptKeys = new Map<IConstruct, string>([...stack.privateLink.adoptable].map(([key, resource]) => [resource, key]));
   return stackResources(stack).map((r) => ({ address: `${r.type}.${r.name}`, adoptKey: adoptKeys.get(r.construct) }));
 }
 
@@ -150,28 +120,39 @@ function plan(stackDirectory: string): Record<string, PlannedActions> {
   return Object.fromEntries((shown.resource_changes ?? []).map((c) => [c.address, c.change.actions]));
 }
 
-function localStatePath(stack: StackConfig): string {
-  return stack.backend.type === 'local' ? stack.backend.path : `${stack.name}.moved.tfstate (then terraform state push it to the ${stack.backend.type} backend)`;
+function localStatePath(stackName: string, backend: BackendConfig): string {
+  return backend.type === 'local' ? backend.path : `${stackName}.moved.tfstate (then terraform state push it to the ${backend.type} backend)`;
 }
 
 export function main(args: readonly string[] = process.argv.slice(2)): number {
   let workdir: string | undefined;
   let keepWorkdir = false;
   try {
-    const options = parseArgs(args);
-    keepWorkdir = options.keepWorkdir;
-    const stack = findStack(options.config, options.stack);
-    const state = readState(options.state);
+    const parsed = parseCommandLine(args, OPTIONS, USAGE);
+    if ('exitCode' in parsed) {
+      return parsed.exitCode;
+    }
+    const options = parsed.values;
+    const missing = (['config', 'stack', 'state'] as const).filter((name) => !options[name]);
+    if (missing.length > 0) {
+      console.error(`Missing ${missing.map((m) => `--${m}`).join(', ')}.\n${USAGE}`);
+      return 2;
+    }
+    keepWorkdir = options['keep-workdir'] ?? false;
+    const stackName = options.stack!;
+    const config = readConfigFile(options.config!, '--config');
+    const state = readState(options.state!);
     workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-migrate-check-'));
-    const synthesized = synthesize(stack, state, workdir);
+    const synthesized = synthesize(options.config!, config, stackName, state, workdir);
     const resources = stackResourcesWithAdoptKeys(synthesized);
     const stackAddresses = new Set(resources.map((r) => r.address));
-    writeFileSync(path.join(workdir, 'terraform.tfstate'), JSON.stringify(keepOnly(state, stackAddresses), null, 2));
-    const planned = plan(path.join(workdir, 'cdktf.out', 'stacks', stack.name));
+    mkdirSync(path.join(workdir, 'states'));
+    writeFileSync(path.join(workdir, 'states', `${stackName}.tfstate`), JSON.stringify(keepOnly(state, stackAddresses), null, 2));
+    const planned = plan(path.join(workdir, 'cdktf.out', 'stacks', stackName));
     const report = migrationReport({
-      stackName: stack.name,
-      stateFile: options.state,
-      stackStatePath: localStatePath(stack),
+      stackName,
+      stateFile: options.state!,
+      stackStatePath: localStatePath(stackName, config.stacks.find((s) => s.name === stackName)!.backend),
       stackResources: resources,
       planned,
       otherAddresses: managedAddresses(state).filter((a) => !stackAddresses.has(a)),

@@ -3,18 +3,22 @@
  *
  *   stacks="$(npm run -s stack-names)" && echo "stacks=$stacks" >> "$GITHUB_OUTPUT"
  *
- * The config is read as main.ts reads it ($ECR_PRIVATELINK_CONFIG, else the committed example) and checked
- * by the app's own parseConfig, so a bad file fails here with the app's message and exit code 1, before
- * any job gets AWS credentials.
+ * The config is read as main.ts reads it ($ECR_PRIVATELINK_CONFIG, else the committed example, or
+ * --config) and its stacks are built as main.ts builds them, so a bad file fails here with the app's
+ * message and exit code 1, before any job gets AWS credentials.
  *
  * With `--require-remote-state` (the deploy workflow), a stack whose state is a local file is refused too:
  * a CI runner's disk is thrown away after the job, so a deploy from it would forget what it created.
  */
+import { tmpdir } from 'os';
+import { App } from 'cdktf';
 import { AppConfig } from '../lib/config/app-config';
 import { Problem, ValidationError } from '../lib/validation/problem';
+import { buildStacks } from '../stacks/build-stacks';
 import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { parseCommandLine } from './cli';
 
-export const REQUIRE_REMOTE_STATE = '--require-remote-state';
+const USAGE = 'Usage: npm run -s stack-names -- [--config FILE] [--require-remote-state]';
 
 function localStateProblems(config: AppConfig): Problem[] {
   return config.stacks.flatMap((stack, i) =>
@@ -28,17 +32,18 @@ function localStateProblems(config: AppConfig): Problem[] {
   );
 }
 
-/** Writes the names to stdout and returns 0, or writes why not to stderr and returns 1. */
+/** Writes the names to stdout and returns 0, or writes why not to stderr and returns 1 (2 for bad flags). */
 export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string[] = process.argv.slice(2)): number {
-  const unknown = args.filter((arg) => arg !== REQUIRE_REMOTE_STATE);
-  if (unknown.length > 0) {
-    console.error(`Unknown argument(s): ${unknown.join(' ')}. Usage: stack-names [${REQUIRE_REMOTE_STATE}]`);
-    return 1;
+  const parsed = parseCommandLine(args, { config: { type: 'string' }, 'require-remote-state': { type: 'boolean' } }, USAGE);
+  if ('exitCode' in parsed) {
+    return parsed.exitCode;
   }
-  const file = configFilePath(env);
   try {
-    const config = readConfigFile(file);
-    if (args.includes(REQUIRE_REMOTE_STATE)) {
+    const file = parsed.values.config ?? configFilePath(env);
+    const config = readConfigFile(file, parsed.values.config ? '--config' : undefined);
+    // Built, never written: an existing folder as outdir keeps cdktf from making one.
+    buildStacks(new App({ outdir: tmpdir(), skipValidation: true }), config, file);
+    if (parsed.values['require-remote-state']) {
       const problems = localStateProblems(config);
       if (problems.length > 0) {
         throw new ValidationError(file, problems);

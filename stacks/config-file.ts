@@ -4,13 +4,21 @@ import { AppConfig } from '../lib/config/app-config';
 import { parseConfig } from '../lib/config/parse-config';
 import { ValidationError } from '../lib/validation/problem';
 
-/** The config the app reads: $ECR_PRIVATELINK_CONFIG, or the committed example when it is unset. */
+const CONFIG_VARIABLE = 'ECR_PRIVATELINK_CONFIG';
+
+/** The config the app reads: $ECR_PRIVATELINK_CONFIG, or the committed example when it is unset (not when empty). */
 export function configFilePath(env: NodeJS.ProcessEnv): string {
-  return env.ECR_PRIVATELINK_CONFIG || path.join(__dirname, '..', 'config', 'example.json');
+  const configured = env[CONFIG_VARIABLE];
+  if (configured === '') {
+    throw new ValidationError(CONFIG_VARIABLE, [
+      { field: CONFIG_VARIABLE, value: '', message: 'is empty; name a config file, or unset it to use the committed example' },
+    ]);
+  }
+  return configured ?? path.join(__dirname, '..', 'config', 'example.json');
 }
 
 /** Reads and validates a config file; an unreadable file is a ValidationError like any bad content. */
-export function readConfigFile(file: string, field = 'ECR_PRIVATELINK_CONFIG'): AppConfig {
+export function readConfigFile(file: string, field = CONFIG_VARIABLE): AppConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,9 +1,11 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { Acknowledgements } from '../lib/checks/acknowledgements';
 import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { BackendConfig } from '../lib/config/app-config';
-import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
+import { EcrPrivateLink } from '../lib/constructs/ecr-private-link';
+import { EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link-props';
 import { outputStem } from '../lib/naming/resource-names';
 import { AWS_PROVIDER_VERSION } from '../lib/provider-version';
 import { addStateBackend } from './state-backend';
@@ -11,6 +13,8 @@ import { addStateBackend } from './state-backend';
 export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
   /** Where Terraform keeps this stack's state. */
   readonly backend: BackendConfig;
+  /** Synth warnings acknowledged for the whole stack, by rule ID, each with the reason. @default - none */
+  readonly acknowledge?: Readonly<Record<string, string>>;
   /** The project folder, which local state paths are relative to. @default process.cwd() */
   readonly projectDirectory?: string;
 }
@@ -32,6 +36,9 @@ export class EcrPrivateLinkStack extends TerraformStack {
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs();
+    for (const [ruleId, reason] of Object.entries(props.acknowledge ?? {})) {
+      Acknowledgements.of(this).add(ruleId, reason);
+    }
     Aspects.of(this).add(new EcrPrivateLinkChecks());
   }
 
@@ -39,11 +46,11 @@ export class EcrPrivateLinkStack extends TerraformStack {
     for (const endpoint of this.privateLink.interfaceEndpoints) {
       const stem = outputStem(endpoint.service.shortName);
       new TerraformOutput(this, `${stem}_endpoint_id`, {
-        value: endpoint.resource.id,
+        value: endpoint.endpointId,
         description: `ID of the ${endpoint.service.shortName} interface endpoint`,
       });
       new TerraformOutput(this, `${stem}_dns_entries`, {
-        value: endpoint.resource.dnsEntry,
+        value: endpoint.dnsEntries,
         description: `DNS names and hosted zones of the ${endpoint.service.shortName} interface endpoint`,
       });
     }
@@ -52,11 +59,11 @@ export class EcrPrivateLinkStack extends TerraformStack {
       description: 'ID of the interface endpoints\' security group (allow 443 to it from clients)',
     });
     new TerraformOutput(this, 's3_gateway_endpoint_id', {
-      value: this.privateLink.s3Gateway.resource.id,
+      value: this.privateLink.s3Gateway.endpointId,
       description: 'ID of the S3 gateway endpoint',
     });
     new TerraformOutput(this, 's3_prefix_list_id', {
-      value: this.privateLink.s3Gateway.resource.prefixListId,
+      value: this.privateLink.s3Gateway.prefixListId,
       description: 'Prefix list of the S3 gateway endpoint, for clients\' egress rules',
     });
   }
