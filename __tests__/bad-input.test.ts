@@ -51,6 +51,27 @@ describe('bad input to the app', () => {
     expect(runMain(makePath())).toEqual({ code: 1, message: expect.stringContaining(message), wroteOutput: false });
   });
 
+  test('GIVEN ECR_PRIVATELINK_CONFIG set but empty THEN exit 1 naming it, instead of quietly using the example', () => {
+    const outdir = path.join(tempProject('bad-input'), 'cdktf.out');
+    expect(main({ ECR_PRIVATELINK_CONFIG: '', CDKTF_OUTDIR: outdir })).toBe(1);
+    expect(stderr.mock.calls.join('\n')).toContain('ECR_PRIVATELINK_CONFIG: "" is empty');
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  test.each([
+    ['a file', (project: string) => {
+      writeFileSync(path.join(project, 'out'), '');
+      return path.join(project, 'out');
+    }, 'is a file, not a folder'],
+    ['under a missing folder', (project: string) => path.join(project, 'missing', 'out'), 'is in a folder that does not exist'],
+  ])('GIVEN CDKTF_OUTDIR %s THEN exit 1 with one line naming the folder, no stack trace', (_, makeOutdir, message) => {
+    const outdir = makeOutdir(tempProject('bad-outdir'));
+    expect(main({ CDKTF_OUTDIR: outdir })).toBe(1);
+    const printed = stderr.mock.calls.join('\n');
+    expect(printed.startsWith(`CDKTF_OUTDIR: "${outdir}" ${message}`)).toBe(true);
+    expect(printed).not.toMatch(/\n\s+at /);
+  });
+
   test('GIVEN a good config THEN exit 0 and the stack is written (the harness can tell the difference)', () => {
     const result = runMain(configFile(JSON.stringify(exampleWith(() => undefined))));
     expect(result).toEqual({ code: 0, message: '', wroteOutput: true });
