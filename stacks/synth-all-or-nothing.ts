@@ -1,7 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
-// cdktf runs aspects stack by stack while writing; running them first lets every stack be checked before
-// any is written. (Our checks are idempotent, so cdktf running them again during synth adds nothing.)
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+// Aspects run before anything is written, so every stack is checked first. (Our checks are idempotent:
+// cdktf running them again during synth adds nothing.)
+import { invokeAspects } from '../lib/cdktf/internals';
 
 const ERROR_LEVEL = '@cdktf/error';
 

@@ -93,7 +93,7 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
   test('GIVEN a config whose namePrefix differs THEN it exits 1 and names each resource that would be created', async () => {
     const result = await migrateCheck('--config', configFile('other-prefix.json', (s) => { s.namePrefix = 'other'; }), '--stack', 'sample', '--state', stateCopy('prefix.tfstate'));
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^  CREATED  aws_vpc_endpoint\.other-ecr-dkr$/m);
+    expect(result.stdout).toMatch(/^ {2}CREATED {2}aws_vpc_endpoint\.other-ecr-dkr$/m);
     expect(result.stdout).toContain('Result: NOT SAFE. aws_security_group.other-ecr-privatelink would be CREATED');
   });
 
@@ -104,13 +104,13 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     });
     const result = await migrateCheck('--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^  REPLACED +aws_security_group\.sample-ecr-privatelink$/m);
+    expect(result.stdout).toMatch(/^ {2}REPLACED +aws_security_group\.sample-ecr-privatelink$/m);
     expect(result.stdout).toContain('aws_security_group.sample-ecr-privatelink would be REPLACED');
   });
 
   test('GIVEN least-privilege policies THEN the change is reported as updated in place, which is safe', async () => {
     const result = await migrateCheck('--config', configFile('least-privilege.json', (s) => { s.leastPrivilegePolicies = true; }), '--stack', 'sample', '--state', stateCopy('policies.tfstate'));
-    expect(result.stdout).toMatch(/^  updated in place  aws_vpc_endpoint\.sample-s3$/m);
+    expect(result.stdout).toMatch(/^ {2}updated in place {2}aws_vpc_endpoint\.sample-s3$/m);
     expect(result.code).toBe(0);
   });
 

@@ -3,8 +3,10 @@
 // capture is costly, a third of the instructions of synthesizing one of our stacks, and cdktf 0.21 has
 // no switch for it; AWS CDK, whose code cdktf copied, captures only when CDK_DEBUG is set. The switch
 // here is the module's exported function, which every cdktf caller looks up at call time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, whose export we swap
 import stackTraceModule = require('cdktf/lib/tokens/private/stack-trace');
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- cdktf's own signature
 type CaptureStackTrace = (below?: Function) => string[];
 
 const cdktfStackTrace = stackTraceModule as { captureStackTrace: CaptureStackTrace };

@@ -1,7 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
-// The same resolution cdktf applies when it writes the stack (not re-exported from the package root).
-import { resolve } from 'cdktf/lib/_tokens';
 import { IConstruct } from 'constructs';
+import { resolve } from '../cdktf/internals';
 
 /** A managed resource of a stack as it will be synthesized: overrides applied, references resolved. */
 export interface SynthesizedResource {
