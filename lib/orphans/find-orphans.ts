@@ -1,0 +1,220 @@
+import { endpointCondition, isAvailable } from './endpoint-states';
+import { StateResource } from './terraform-show';
+
+/** `securityGroup`, `s3`, or an interface service's short name such as `ecr.api`: a key of `adopt`. */
+export type AdoptKey = string;
+
+/** What one stack manages in AWS, and where: the places an orphan of it can be. */
+export interface StackResources {
+  /** The stack's VPC (`vpc-...`). */
+  readonly vpcId: string;
+  /** The endpoints' security group, found by its name in the VPC. */
+  readonly securityGroup: { readonly address: string; readonly name: string };
+  /** The S3 gateway endpoint, found by its service name on any of the stack's route tables. */
+  readonly s3Gateway: { readonly address: string; readonly serviceName: string; readonly routeTableIds: readonly string[] };
+  /** The interface endpoints, in the stack's order, found by service name in the VPC. */
+  readonly interfaceEndpoints: readonly { readonly shortName: string; readonly address: string; readonly serviceName: string }[];
+}
+
+/** A VPC endpoint as DescribeVpcEndpoints reports it (the fields the check reads). */
+export interface AwsVpcEndpoint {
+  readonly id: string;
+  /** `Interface`, `Gateway`, `GatewayLoadBalancer`, ... (any case). */
+  readonly type: string;
+  readonly serviceName: string;
+  /** `available`, `pending`, `deleted`, ... (any case; see endpoint-states.ts). */
+  readonly state: string;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly routeTableIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  /** ISO 8601. @default - unknown */
+  readonly creationTime?: string;
+}
+
+/** A security group as DescribeSecurityGroups reports it (the fields the check reads). */
+export interface AwsSecurityGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly vpcId: string;
+}
+
+export interface OrphanCheckInput {
+  readonly stack: StackResources;
+  /** Every managed resource of the stack's state (`terraform show -json`). */
+  readonly state: readonly StateResource[];
+  /** VPC endpoints AWS reports; those that are not the stack's kind, VPC or route tables are left out here. */
+  readonly endpoints: readonly AwsVpcEndpoint[];
+  /** Security groups AWS reports; only the one with the stack's name in its VPC counts. */
+  readonly securityGroups: readonly AwsSecurityGroup[];
+  /** The stack's `adopt` in the config as it is now. @default - none */
+  readonly adopt?: Readonly<Record<string, string | undefined>>;
+}
+
+/** One resource of the stack's kind that AWS has and the state lacks. */
+export interface Finding {
+  /** The `adopt` key of the place it would take in the stack. */
+  readonly key: AdoptKey;
+  /** The stack's resource address for that place. */
+  readonly address: string;
+  readonly id: string;
+  /** The endpoint's state (security groups have none). */
+  readonly awsState?: string;
+  /** Where it is: subnets, route tables, security groups, creation time. */
+  readonly details: readonly string[];
+  /**
+   * - `adopt`: an orphan; the `adopt` entry takes it over.
+   * - `duplicate`: an orphan for a place already taken (by the state, or by another orphan adopted here);
+   *   it cannot be adopted too, only deleted.
+   * - `goingAway`, `dead`: not an orphan (see endpoint-states.ts); listed so that nothing is hidden.
+   */
+  readonly verdict: 'adopt' | 'duplicate' | 'goingAway' | 'dead';
+  /** For a duplicate: the ID that holds the place, and whether that is the state's (or this advice's). */
+  readonly heldBy?: { readonly id: string; readonly inState: boolean; readonly seenInAws: boolean };
+  /** For `adopt`: the config's `adopt` already names this ID under this key. */
+  readonly alreadyInAdopt?: boolean;
+}
+
+export interface OrphanCheck {
+  /** Every finding, by place in the stack's order (security group, interface endpoints, S3), then by preference. */
+  readonly findings: readonly Finding[];
+  /** Orphans: findings to adopt or to delete. Zero means the state holds everything of the stack AWS has. */
+  readonly orphanCount: number;
+  /** The whole `adopt` object to put in the config: the entries there now, with the advised ones set. */
+  readonly adopt: Readonly<Record<AdoptKey, string>>;
+}
+
+interface Place {
+  readonly key: AdoptKey;
+  readonly address: string;
+}
+
+interface Candidate {
+  readonly id: string;
+  readonly awsState?: string;
+  readonly creationTime?: string;
+  readonly details: readonly string[];
+}
+
+/**
+ * Compares what AWS has for a stack with what its state holds. A resource of the state (by ID, at any
+ * address) is never an orphan. Of several live candidates for one place, the one to adopt is the one the
+ * config's `adopt` already names, else an available one before one still pending, else the oldest; the
+ * others are duplicates. Nothing here calls AWS or Terraform.
+ */
+export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
+  const { stack } = input;
+  const idsInState = new Set(input.state.map((resource) => resource.id));
+  const stateIdAt = (address: string): string | undefined => input.state.find((resource) => resource.address === address)?.id;
+  const adopt = input.adopt ?? {};
+
+  const places: { place: Place; candidates: Candidate[]; seenIds: Set<string> }[] = [];
+  const addPlace = (place: Place, candidates: Candidate[], seen: readonly { id: string }[]) =>
+    places.push({ place, candidates, seenIds: new Set(seen.map((c) => c.id)) });
+
+  const groups = input.securityGroups.filter((group) => group.vpcId === stack.vpcId && group.name === stack.securityGroup.name);
+  addPlace(
+    { key: 'securityGroup', address: stack.securityGroup.address },
+    groups.map((group) => ({ id: group.id, details: [`name ${group.name}`] })),
+    groups,
+  );
+  for (const endpoint of stack.interfaceEndpoints) {
+    const matching = input.endpoints.filter(
+      (e) => e.vpcId === stack.vpcId && sameText(e.type, 'Interface') && e.serviceName === endpoint.serviceName,
+    );
+    addPlace({ key: endpoint.shortName, address: endpoint.address }, matching.map(endpointCandidate), liveOnly(matching));
+  }
+  const gateways = input.endpoints.filter(
+    (e) =>
+      e.vpcId === stack.vpcId &&
+      sameText(e.type, 'Gateway') &&
+      e.serviceName === stack.s3Gateway.serviceName &&
+      e.routeTableIds.some((table) => stack.s3Gateway.routeTableIds.includes(table)),
+  );
+  addPlace({ key: 's3', address: stack.s3Gateway.address }, gateways.map(endpointCandidate), liveOnly(gateways));
+
+  const findings = places.flatMap(({ place, candidates, seenIds }) =>
+    judgePlace(place, candidates.filter((c) => !idsInState.has(c.id)), stateIdAt(place.address), seenIds, ownValue(adopt, place.key)),
+  );
+  const advised = Object.fromEntries(findings.filter((f) => f.verdict === 'adopt').map((f) => [f.key, f.id]));
+  return {
+    findings,
+    orphanCount: findings.filter((f) => f.verdict === 'adopt' || f.verdict === 'duplicate').length,
+    adopt: orderedAdopt(stack, { ...definedEntries(adopt), ...advised }),
+  };
+}
+
+function judgePlace(place: Place, orphans: readonly Candidate[], stateId: string | undefined, seenIds: ReadonlySet<string>, adoptedId: string | undefined): Finding[] {
+  const ranked = [...orphans].sort((a, b) => preference(a, adoptedId) - preference(b, adoptedId) || compareAge(a, b));
+  let holder: Finding['heldBy'] = stateId ? { id: stateId, inState: true, seenInAws: seenIds.has(stateId) } : undefined;
+  return ranked.map((candidate): Finding => {
+    const base = { key: place.key, address: place.address, id: candidate.id, awsState: candidate.awsState, details: candidate.details };
+    const condition = candidate.awsState === undefined ? 'live' : endpointCondition(candidate.awsState);
+    if (condition !== 'live') {
+      return { ...base, verdict: condition };
+    }
+    if (holder) {
+      return { ...base, verdict: 'duplicate', heldBy: holder };
+    }
+    holder = { id: candidate.id, inState: false, seenInAws: true };
+    return { ...base, verdict: 'adopt', alreadyInAdopt: adoptedId === candidate.id };
+  });
+}
+
+/** Lower is preferred: the ID already in `adopt`, then available, then any other live state, then the rest. */
+function preference(candidate: Candidate, adoptedId: string | undefined): number {
+  if (candidate.id === adoptedId) {
+    return 0;
+  }
+  if (candidate.awsState === undefined || isAvailable(candidate.awsState)) {
+    return 1;
+  }
+  return endpointCondition(candidate.awsState) === 'live' ? 2 : 3;
+}
+
+/** Oldest first (unknown times last), then by ID, so the choice is stable. */
+function compareAge(a: Candidate, b: Candidate): number {
+  const time = (c: Candidate) => (c.creationTime ? Date.parse(c.creationTime) : Number.POSITIVE_INFINITY);
+  return time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function endpointCandidate(endpoint: AwsVpcEndpoint): Candidate {
+  const list = (label: string, values: readonly string[]) => (values.length > 0 ? [`${label} ${values.join(', ')}`] : []);
+  return {
+    id: endpoint.id,
+    awsState: endpoint.state,
+    creationTime: endpoint.creationTime,
+    details: [
+      ...(endpoint.creationTime ? [`created ${endpoint.creationTime}`] : []),
+      ...list('subnets', endpoint.subnetIds),
+      ...list('route tables', endpoint.routeTableIds),
+      ...list('security groups', endpoint.securityGroupIds),
+    ],
+  };
+}
+
+/** Endpoints that still count as existing, for telling whether the state's ID is still in AWS. */
+function liveOnly(endpoints: readonly AwsVpcEndpoint[]): AwsVpcEndpoint[] {
+  return endpoints.filter((endpoint) => endpointCondition(endpoint.state) !== 'goingAway');
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** `record[key]` if it is the record's own string, never an inherited member such as `constructor`. */
+function ownValue(record: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
+  const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function definedEntries(adopt: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(adopt).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came. */
+function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string>>): Record<string, string> {
+  const order = ['securityGroup', ...stack.interfaceEndpoints.map((e) => e.shortName), 's3'];
+  const keys = [...order.filter((key) => ownValue(entries, key) !== undefined), ...Object.keys(entries).filter((key) => !order.includes(key))];
+  return Object.fromEntries(keys.map((key) => [key, entries[key]]));
+}

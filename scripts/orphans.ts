@@ -1,0 +1,235 @@
+/**
+ * `npm run -s orphans -- --stack NAME [--config FILE]`: after an interrupted deploy, what AWS has of the
+ * stack that its state lacks.
+ *
+ * A killed Terraform (OOM, a lost runner, SIGKILL) leaves behind what it had created but not yet
+ * recorded: an endpoint reaches the state only once it is available. `cdktf diff` plans from the state,
+ * so it cannot see them, and the next deploy creates a second set (or fails on the private DNS name or
+ * the route already taken). This reads the state with `terraform show -json`, asks EC2 what is in the
+ * stack's VPC (its services' interface endpoints, the S3 gateway on its route tables, the security
+ * group by its name), and prints every resource the state lacks with the `adopt` entry that takes it
+ * over. Exit 0 when there is none, 1 when there is any, 2 when the check cannot be made (bad input, or
+ * Terraform or AWS failing), with one message saying why.
+ *
+ * The config is read as for synth ($ECR_PRIVATELINK_CONFIG, else the committed example) unless --config
+ * names it. Local state paths are relative to the current folder, as for cdktf (npm run runs in the
+ * project folder). Needs `terraform` (or $TERRAFORM_BINARY) and the AWS provider, and AWS read access
+ * (ec2:DescribeVpcEndpoints, ec2:DescribeSecurityGroups); the SDK honours AWS_ENDPOINT_URL(_EC2).
+ * Nothing is written outside a temporary folder.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { EC2Client, paginateDescribeSecurityGroups, paginateDescribeVpcEndpoints } from '@aws-sdk/client-ec2';
+import { App, TerraformResource } from 'cdktf';
+import { StackConfig } from '../lib/config/app-config';
+import { endpointSecurityGroupResourceName } from '../lib/naming/resource-names';
+import { interfaceEndpointServiceName, s3GatewayServiceName } from '../lib/naming/service-names';
+import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, StackResources } from '../lib/orphans/find-orphans';
+import { orphanReport } from '../lib/orphans/orphan-report';
+import { StateResource, stateResources } from '../lib/orphans/terraform-show';
+import { ValidationError } from '../lib/validation/problem';
+import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
+import { stackPropsFromConfig } from '../stacks/stack-props-from-config';
+import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
+
+const USAGE = 'Usage: npm run -s orphans -- --stack NAME [--config FILE]';
+
+const HELP = `${USAGE}
+
+Lists what AWS has of the stack that its Terraform state lacks (left by an interrupted deploy), with the
+"adopt" entry to paste into the config. Exit 0: none; 1: some; 2: the check could not be made.
+
+  --stack NAME    a stack of the config
+  --config FILE   the config file (default: $ECR_PRIVATELINK_CONFIG, else config/example.json)
+  --help          this text
+`;
+
+/** The check cannot be made: printed as is, exit 2. */
+class CheckError extends Error {}
+
+interface Options {
+  readonly stack: string;
+  readonly config?: string;
+}
+
+function options(args: readonly string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { stack: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new CheckError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { stack, config, help } = parsed.values;
+  if (help) {
+    return 'help';
+  }
+  if (stack === undefined) {
+    throw new CheckError(`Missing --stack.\n${USAGE}`);
+  }
+  if (config === '') {
+    throw new CheckError(`--config: "" is not a file name.\n${USAGE}`);
+  }
+  return { stack, config };
+}
+
+function findStack(configFile: string, field: string, name: string): StackConfig {
+  const config = readConfigFile(configFile, field);
+  const stack = config.stacks.find((s) => s.name === name);
+  if (!stack) {
+    throw new CheckError(`--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
+  }
+  return stack;
+}
+
+/**
+ * The stack with its real backend, in a folder of its own. Preflight and `adopt` are left out: reading
+ * the state needs neither, and the check must not depend on what `adopt` says now.
+ */
+function synthesize(config: StackConfig, workdir: string): EcrPrivateLinkStack {
+  const app = new App({ outdir: path.join(workdir, 'cdktf.out'), stackTraces: false });
+  const stack = new EcrPrivateLinkStack(app, config.name, {
+    ...stackPropsFromConfig(config),
+    preflight: false,
+    adopt: undefined,
+    projectDirectory: process.cwd(),
+  });
+  const errors = synthAllOrNothing(app);
+  if (errors.length > 0) {
+    throw new CheckError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  return stack;
+}
+
+/** Where each of the stack's resources would be in AWS, and its address. */
+function stackResources(stack: EcrPrivateLinkStack, config: StackConfig): StackResources {
+  const address = (resource: TerraformResource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+  const { securityGroup, s3Gateway, interfaceEndpoints } = stack.privateLink;
+  return {
+    vpcId: config.vpcId,
+    securityGroup: { address: address(securityGroup.resource), name: endpointSecurityGroupResourceName(config.namePrefix) },
+    s3Gateway: { address: address(s3Gateway.resource), serviceName: s3GatewayServiceName(config.region), routeTableIds: config.privateRouteTableIds },
+    interfaceEndpoints: interfaceEndpoints.map((endpoint) => ({
+      shortName: endpoint.service.shortName,
+      address: address(endpoint.resource),
+      serviceName: interfaceEndpointServiceName(config.region, endpoint.service.shortName),
+    })),
+  };
+}
+
+function terraform(cwd: string, ...args: string[]): string {
+  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
+  const result = spawnSync(process.env.TERRAFORM_BINARY || 'terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) {
+    throw new CheckError(`Cannot run terraform: ${result.error.message}. Install Terraform or set TERRAFORM_BINARY.`);
+  }
+  if (result.status !== 0) {
+    throw new CheckError(`Cannot read the state: terraform ${args[0]} failed:\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** The state as Terraform shows it, read through the stack's own backend. */
+function readState(stackDirectory: string): StateResource[] {
+  terraform(stackDirectory, 'init', '-input=false', '-no-color');
+  try {
+    return stateResources(terraform(stackDirectory, 'show', '-json', '-no-color'));
+  } catch (error) {
+    throw error instanceof CheckError ? error : new CheckError(`Cannot read the state: ${(error as Error).message}`);
+  }
+}
+
+/** The VPC's endpoints of the stack's services and its security group of the stack's name. */
+async function readAws(config: StackConfig, resources: StackResources): Promise<{ endpoints: AwsVpcEndpoint[]; securityGroups: AwsSecurityGroup[] }> {
+  // The SDK warns on Node < 22 about releases after January 2027; the pinned one supports Node 20, and the
+  // warning would only clutter the advice (which CI pastes into the job summary). Setting the variable to
+  // false shows it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const client = new EC2Client({ region: config.region });
+  const serviceNames = [...resources.interfaceEndpoints.map((e) => e.serviceName), resources.s3Gateway.serviceName];
+  try {
+    const endpoints: AwsVpcEndpoint[] = [];
+    const vpcEndpointPages = paginateDescribeVpcEndpoints({ client }, {
+      Filters: [{ Name: 'vpc-id', Values: [config.vpcId] }, { Name: 'service-name', Values: serviceNames }],
+    });
+    for await (const page of vpcEndpointPages) {
+      endpoints.push(...(page.VpcEndpoints ?? []).map((e) => ({
+        id: e.VpcEndpointId ?? '',
+        type: e.VpcEndpointType ?? '',
+        serviceName: e.ServiceName ?? '',
+        state: e.State ?? '',
+        vpcId: e.VpcId ?? '',
+        subnetIds: e.SubnetIds ?? [],
+        routeTableIds: e.RouteTableIds ?? [],
+        securityGroupIds: (e.Groups ?? []).flatMap((group) => (group.GroupId ? [group.GroupId] : [])),
+        creationTime: e.CreationTimestamp?.toISOString(),
+      })));
+    }
+    const securityGroups: AwsSecurityGroup[] = [];
+    const groupPages = paginateDescribeSecurityGroups({ client }, {
+      Filters: [{ Name: 'vpc-id', Values: [config.vpcId] }, { Name: 'group-name', Values: [resources.securityGroup.name] }],
+    });
+    for await (const page of groupPages) {
+      securityGroups.push(...(page.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' })));
+    }
+    return { endpoints, securityGroups };
+  } catch (error) {
+    const { name, message } = error as Error;
+    throw new CheckError(`Cannot read AWS (EC2 in ${config.region}): ${name}: ${message}`);
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function main(args: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let workdir: string | undefined;
+  try {
+    const parsed = options(args);
+    if (parsed === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const configFile = parsed.config ?? configFilePath(env);
+    const config = findStack(configFile, parsed.config === undefined ? 'ECR_PRIVATELINK_CONFIG' : '--config', parsed.stack);
+    workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-orphans-'));
+    const stack = synthesize(config, workdir);
+    const resources = stackResources(stack, config);
+    const aws = await readAws(config, resources);
+    const state = readState(path.join(workdir, 'cdktf.out', 'stacks', config.name));
+    const check = checkOrphans({ stack: resources, state, ...aws, adopt: config.adopt });
+    process.stdout.write(orphanReport({
+      stackName: config.name,
+      region: config.region,
+      vpcId: config.vpcId,
+      configFile,
+      configFromFlag: parsed.config !== undefined,
+      stateResourceCount: state.length,
+      check,
+    }));
+    return check.orphanCount > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CheckError || error instanceof ValidationError) {
+      console.error(`orphans: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    if (workdir) {
+      rmSync(workdir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (require.main === module) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}
