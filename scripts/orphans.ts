@@ -26,7 +26,7 @@ import { EC2Client, paginateDescribeSecurityGroups, paginateDescribeVpcEndpoints
 import { App, TerraformResource } from 'cdktf';
 import { StackConfig } from '../lib/config/app-config';
 import { endpointSecurityGroupResourceName } from '../lib/naming/resource-names';
-import { interfaceEndpointServiceName, s3GatewayServiceName } from '../lib/naming/service-names';
+import { s3GatewayServiceName } from '../lib/naming/service-names';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport } from '../lib/orphans/orphan-report';
 import { StateResource, stateResources } from '../lib/orphans/terraform-show';
@@ -120,7 +120,7 @@ function stackResources(stack: EcrPrivateLinkStack, config: StackConfig): StackR
     interfaceEndpoints: interfaceEndpoints.map((endpoint) => ({
       shortName: endpoint.service.shortName,
       address: address(endpoint.resource),
-      serviceName: interfaceEndpointServiceName(config.region, endpoint.service.shortName),
+      serviceName: endpoint.serviceName,
     })),
   };
 }
