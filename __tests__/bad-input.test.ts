@@ -42,11 +42,15 @@ describe('bad input to the app', () => {
     ['a file that is not JSON', () => configFile('{ "stacks": [ }'), 'is not valid JSON'],
     ['an empty file', () => configFile(''), 'is not valid JSON'],
     ['a path with no file', () => path.join(tempProject('bad-input'), 'missing.json'), 'ECR_PRIVATELINK_CONFIG: "'],
-    ['a folder instead of a file', () => {
-      const folder = path.join(tempProject('bad-input'), 'config.json');
-      mkdirSync(folder);
-      return folder;
-    }, 'cannot be read (EISDIR)'],
+    [
+      'a folder instead of a file',
+      () => {
+        const folder = path.join(tempProject('bad-input'), 'config.json');
+        mkdirSync(folder);
+        return folder;
+      },
+      'cannot be read (EISDIR)',
+    ],
   ])('GIVEN %s THEN exit 1 with a message, and nothing is written', (_, makePath, message) => {
     expect(runMain(makePath())).toEqual({ code: 1, message: expect.stringContaining(message), wroteOutput: false });
   });
@@ -59,10 +63,14 @@ describe('bad input to the app', () => {
   });
 
   test.each([
-    ['a file', (project: string) => {
-      writeFileSync(path.join(project, 'out'), '');
-      return path.join(project, 'out');
-    }, 'is a file, not a folder'],
+    [
+      'a file',
+      (project: string) => {
+        writeFileSync(path.join(project, 'out'), '');
+        return path.join(project, 'out');
+      },
+      'is a file, not a folder',
+    ],
     ['under a missing folder', (project: string) => path.join(project, 'missing', 'out'), 'is in a folder that does not exist'],
   ])('GIVEN CDKTF_OUTDIR %s THEN exit 1 with one line naming the folder, no stack trace', (_, makeOutdir, message) => {
     const outdir = makeOutdir(tempProject('bad-outdir'));

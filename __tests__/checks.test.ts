@@ -58,7 +58,9 @@ describe('EcrPrivateLinkChecks', () => {
       expect(found).toHaveLength(3);
       expect(found).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^warn: \[S3GatewayInterruption\] creating aws_vpc_endpoint\.sample-s3 briefly interrupts existing S3 connections .*rtb-0a1b2c3d4e5f60003/),
+          expect.stringMatching(
+            /^warn: \[S3GatewayInterruption\] creating aws_vpc_endpoint\.sample-s3 briefly interrupts existing S3 connections .*rtb-0a1b2c3d4e5f60003/,
+          ),
           expect.stringMatching(/^warn: \[PrivateDnsNeedsVpcDns\] .*enableDnsSupport and enableDnsHostnames on VPC vpc-0a1b2c3d4e5f60718/),
           expect.stringMatching(/^warn: \[OneSubnetPerAz\] .*subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002 are in distinct AZs/),
         ]),
@@ -69,12 +71,24 @@ describe('EcrPrivateLinkChecks', () => {
   test('GIVEN ecr.dkr without private DNS (an override) THEN synth errors, naming the resource', () => {
     const stack = exampleStack();
     stack.privateLink.interfaceEndpoints[1].resource.addOverride('private_dns_enabled', false);
-    expect(errorsOf(stack)).toEqual([expect.stringContaining('[EcrDkrPrivateDns] aws_vpc_endpoint.sample-ecr-dkr (ecr.dkr) needs private_dns_enabled = true')]);
+    expect(errorsOf(stack)).toEqual([
+      expect.stringContaining('[EcrDkrPrivateDns] aws_vpc_endpoint.sample-ecr-dkr (ecr.dkr) needs private_dns_enabled = true'),
+    ]);
   });
 
   test.each([
-    ['an ingress rule resource from 0.0.0.0/0', (s: TerraformStack) => new VpcSecurityGroupIngressRule(s, 'open', { securityGroupId: 'sg-12345678', cidrIpv4: '0.0.0.0/0', ipProtocol: '-1' }), '0.0.0.0/0'],
-    ['an inline rule from ::/0', (s: TerraformStack) => new SecurityGroup(s, 'open', { ingress: [{ fromPort: 443, toPort: 443, protocol: 'tcp', ipv6CidrBlocks: ['::/0'] }] }), '::/0'],
+    [
+      'an ingress rule resource from 0.0.0.0/0',
+      (s: TerraformStack) =>
+        new VpcSecurityGroupIngressRule(s, 'open', { securityGroupId: 'sg-12345678', cidrIpv4: '0.0.0.0/0', ipProtocol: '-1' }),
+      '0.0.0.0/0',
+    ],
+    [
+      'an inline rule from ::/0',
+      (s: TerraformStack) =>
+        new SecurityGroup(s, 'open', { ingress: [{ fromPort: 443, toPort: 443, protocol: 'tcp', ipv6CidrBlocks: ['::/0'] }] }),
+      '::/0',
+    ],
   ])('GIVEN %s THEN synth errors', (_, add, cidr) => {
     const stack = bareStack();
     add(stack);
@@ -100,7 +114,9 @@ describe('EcrPrivateLinkChecks', () => {
       routeTableIds: ['rtb-0a1b2c3d4e5f60003'],
     });
     expect(errorsOf(stack)).toEqual([
-      expect.stringContaining('[OneGatewayPerRouteTable] aws_vpc_endpoint.another-s3 and aws_vpc_endpoint.sample-s3 both put com.amazonaws.ap-northeast-1.s3 on route table rtb-0a1b2c3d4e5f60003'),
+      expect.stringContaining(
+        '[OneGatewayPerRouteTable] aws_vpc_endpoint.another-s3 and aws_vpc_endpoint.sample-s3 both put com.amazonaws.ap-northeast-1.s3 on route table rtb-0a1b2c3d4e5f60003',
+      ),
     ]);
   });
 
@@ -113,7 +129,11 @@ describe('EcrPrivateLinkChecks', () => {
   test('GIVEN S3GatewayInterruption acknowledged in TypeScript on a scope above the gateway THEN it prints nothing, and the others still print', () => {
     const stack = exampleStack({ preflight: false, acknowledge: undefined });
     Acknowledgements.of(stack.privateLink).add('S3GatewayInterruption', 'gateway exists since 2024-05');
-    expect(annotations(stack).map((a) => /\[(\w+)\]/.exec(a)?.[1]).sort()).toEqual(['OneSubnetPerAz', 'PrivateDnsNeedsVpcDns']);
+    expect(
+      annotations(stack)
+        .map((a) => /\[(\w+)\]/.exec(a)?.[1])
+        .sort(),
+    ).toEqual(['OneSubnetPerAz', 'PrivateDnsNeedsVpcDns']);
   });
 
   test('GIVEN an acknowledgement without a reason THEN it is refused', () => {
@@ -127,14 +147,32 @@ describe('EcrPrivateLinkChecks', () => {
 
   test('GIVEN a rule that throws THEN synth reports a finding naming the rule instead of crashing', () => {
     const stack = bareStack();
-    Aspects.of(stack).add(new EcrPrivateLinkChecks([{ id: 'Broken', level: 'error', check: () => { throw new Error('boom'); } }]));
+    Aspects.of(stack).add(
+      new EcrPrivateLinkChecks([
+        {
+          id: 'Broken',
+          level: 'error',
+          check: () => {
+            throw new Error('boom');
+          },
+        },
+      ]),
+    );
     expect(errorsOf(stack)).toEqual([expect.stringMatching(/^error: \[Broken\] the rule failed \(boom\)/)]);
   });
 
   test('GIVEN list arguments that are tokens (references) THEN the rules skip them instead of iterating the string', () => {
     const stack = bareStack();
-    const other = new VpcEndpoint(stack, 'other', { vpcId: 'vpc-12345678', serviceName: 'com.amazonaws.ap-northeast-1.s3', routeTableIds: ['rtb-12345678'] });
-    new VpcEndpoint(stack, 'gateway', { vpcId: 'vpc-12345678', serviceName: 'com.amazonaws.ap-northeast-1.s3', routeTableIds: other.routeTableIds });
+    const other = new VpcEndpoint(stack, 'other', {
+      vpcId: 'vpc-12345678',
+      serviceName: 'com.amazonaws.ap-northeast-1.s3',
+      routeTableIds: ['rtb-12345678'],
+    });
+    new VpcEndpoint(stack, 'gateway', {
+      vpcId: 'vpc-12345678',
+      serviceName: 'com.amazonaws.ap-northeast-1.s3',
+      routeTableIds: other.routeTableIds,
+    });
     new SecurityGroup(stack, 'group', { vpcId: 'vpc-12345678', ingress: other.routeTableIds as never });
     expect(errorsOf(stack)).toEqual([]);
   });

@@ -11,7 +11,7 @@ describe('EcrPrivateLinkStack', () => {
     const synthesized = synthExample();
     const json = JSON.parse(synthesized);
 
-    test('THEN the AWS provider is configured for the stack\'s region', () => {
+    test("THEN the AWS provider is configured for the stack's region", () => {
       expect(synthesized).toHaveProviderWithProperties(AwsProvider, { region: 'ap-northeast-1' });
     });
 
@@ -21,7 +21,7 @@ describe('EcrPrivateLinkStack', () => {
       expect(json.terraform.required_providers.aws.version).toBe(AWS_PROVIDER_VERSION);
     });
 
-    test('THEN outputs give each endpoint\'s ID and DNS entries, the security group and the S3 prefix list', () => {
+    test("THEN outputs give each endpoint's ID and DNS entries, the security group and the S3 prefix list", () => {
       expect(json.output).toEqual({
         ecr_api_endpoint_id: expect.objectContaining({ value: '${aws_vpc_endpoint.sample-ecr-api.id}' }),
         ecr_api_dns_entries: expect.objectContaining({ value: '${aws_vpc_endpoint.sample-ecr-api.dns_entry}' }),
@@ -51,7 +51,14 @@ describe('EcrPrivateLinkStack', () => {
   });
 
   describe('GIVEN an S3 backend', () => {
-    const s3 = { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true } as const;
+    const s3 = {
+      type: 's3',
+      bucket: 'tf-state-123',
+      key: 'ecr/sample.tfstate',
+      region: 'ap-northeast-1',
+      encrypt: true,
+      useLockfile: true,
+    } as const;
 
     test('THEN state is encrypted and locked with the S3 lock file by default', () => {
       expect(synthExampleJson({ backend: s3 }).terraform.backend).toEqual({

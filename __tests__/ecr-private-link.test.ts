@@ -27,7 +27,7 @@ function resourcesOfType(synthesized: string, type: string): Record<string, any>
 }
 
 describe('EcrPrivateLink', () => {
-  describe('GIVEN the article\'s inputs WHEN synthesized with defaults', () => {
+  describe("GIVEN the article's inputs WHEN synthesized with defaults", () => {
     const synthesized = synth();
 
     test('THEN ecr.api and ecr.dkr are interface endpoints with private DNS in the private subnets', () => {
@@ -99,11 +99,7 @@ describe('EcrPrivateLink', () => {
     });
 
     test('THEN addresses, the group name and service names follow them', () => {
-      expect(Object.keys(resourcesOfType(synthesized, 'aws_vpc_endpoint')).sort()).toEqual([
-        'prod-ecr-api',
-        'prod-ecr-dkr',
-        'prod-s3',
-      ]);
+      expect(Object.keys(resourcesOfType(synthesized, 'aws_vpc_endpoint')).sort()).toEqual(['prod-ecr-api', 'prod-ecr-dkr', 'prod-s3']);
       expect(synthesized).toHaveResourceWithProperties(SecurityGroup, {
         name: 'prod-ecr-privatelink',
         ingress: [expect.objectContaining({ cidr_blocks: ['10.1.0.0/16', '192.168.0.0/24'] })],
@@ -125,13 +121,7 @@ describe('EcrPrivateLink', () => {
 
     test('THEN each becomes <prefix>-<service with dots as dashes>, configured like the ECR pair', () => {
       const endpoints = resourcesOfType(synthesized, 'aws_vpc_endpoint');
-      expect(Object.keys(endpoints).sort()).toEqual([
-        'sample-ecr-api',
-        'sample-ecr-dkr',
-        'sample-ecs-agent',
-        'sample-logs',
-        'sample-s3',
-      ]);
+      expect(Object.keys(endpoints).sort()).toEqual(['sample-ecr-api', 'sample-ecr-dkr', 'sample-ecs-agent', 'sample-logs', 'sample-s3']);
       expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, {
         service_name: 'com.amazonaws.ap-northeast-1.logs',
         vpc_endpoint_type: 'Interface',
@@ -174,7 +164,7 @@ describe('EcrPrivateLink', () => {
       );
     });
 
-    test('AND additional services THEN they are created besides the profile\'s', () => {
+    test("AND additional services THEN they are created besides the profile's", () => {
       const endpoints = resourcesOfType(
         synth({ workload: 'ecs-fargate', additionalInterfaceServices: [InterfaceService.LOGS] }),
         'aws_vpc_endpoint',
@@ -186,7 +176,11 @@ describe('EcrPrivateLink', () => {
   describe('GIVEN a workload and interfaceServices together', () => {
     test('THEN interfaceServices wins and a warning says how to add instead', () => {
       const stack = new TerraformStack(Testing.app(), 'test');
-      const link = new EcrPrivateLink(stack, 'EcrPrivateLink', { ...PROPS, workload: 'eks', interfaceServices: [InterfaceService.ECR_DKR] });
+      const link = new EcrPrivateLink(stack, 'EcrPrivateLink', {
+        ...PROPS,
+        workload: 'eks',
+        interfaceServices: [InterfaceService.ECR_DKR],
+      });
       expect(link.interfaceEndpoints.map((e) => e.service.shortName)).toEqual(['ecr.dkr']);
       expect(link.node.metadata.map((m) => m.data)).toEqual([expect.stringContaining('additionalInterfaceServices')]);
     });
@@ -196,12 +190,15 @@ describe('EcrPrivateLink', () => {
     test('THEN ECR endpoints use cn.com.amazonaws and the S3 gateway stays com.amazonaws', () => {
       const synthesized = synth({ region: 'cn-north-1' });
       expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { service_name: 'cn.com.amazonaws.cn-north-1.ecr.dkr' });
-      expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, { service_name: 'com.amazonaws.cn-north-1.s3', vpc_endpoint_type: 'Gateway' });
+      expect(synthesized).toHaveResourceWithProperties(VpcEndpoint, {
+        service_name: 'com.amazonaws.cn-north-1.s3',
+        vpc_endpoint_type: 'Gateway',
+      });
     });
   });
 
   describe('GIVEN the defaults', () => {
-    test('THEN no endpoint policy is set (AWS\'s default stays, so existing deployments do not change unasked)', () => {
+    test("THEN no endpoint policy is set (AWS's default stays, so existing deployments do not change unasked)", () => {
       const endpoints = Object.values(resourcesOfType(synth(), 'aws_vpc_endpoint'));
       expect(endpoints.filter((endpoint) => 'policy' in endpoint)).toEqual([]);
       expect(JSON.parse(synth()).data.aws_iam_policy_document).toBeUndefined();
@@ -216,7 +213,7 @@ describe('EcrPrivateLink', () => {
     });
     const endpoints = resourcesOfType(synthesized, 'aws_vpc_endpoint');
 
-    test('THEN the S3 gateway allows only GetObject on ECR\'s layer bucket, plus the listed buckets', () => {
+    test("THEN the S3 gateway allows only GetObject on ECR's layer bucket, plus the listed buckets", () => {
       expect(synthesized).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
         statement: [
           expect.objectContaining({
@@ -238,7 +235,9 @@ describe('EcrPrivateLink', () => {
       expect(synthesized).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
         statement: [
           expect.objectContaining({
-            condition: [{ test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['${data.aws_caller_identity.sample-current.account_id}'] }],
+            condition: [
+              { test: 'StringEquals', variable: 'aws:PrincipalAccount', values: ['${data.aws_caller_identity.sample-current.account_id}'] },
+            ],
           }),
         ],
       });
@@ -269,7 +268,7 @@ describe('EcrPrivateLink', () => {
     const clients = ['sg-0a1b2c3d4e5f60021', 'sg-0a1b2c3d4e5f60022'];
     const synthesized = synth({ clientSecurityGroupIds: clients });
 
-    test('THEN each gets egress on 443/tcp to the endpoints\' group and to the S3 prefix list only, as rule resources', () => {
+    test("THEN each gets egress on 443/tcp to the endpoints' group and to the S3 prefix list only, as rule resources", () => {
       const rules = resourcesOfType(synthesized, 'aws_vpc_security_group_egress_rule');
       expect(Object.keys(rules).sort()).toEqual(clients.flatMap((sg) => [`sample-${sg}-to-endpoints`, `sample-${sg}-to-s3`]).sort());
       for (const sg of clients) {
@@ -287,7 +286,7 @@ describe('EcrPrivateLink', () => {
       }
     });
 
-    test('THEN the endpoints\' group lets them in on 443 through its inline rules, keeping the CIDR rule first', () => {
+    test("THEN the endpoints' group lets them in on 443 through its inline rules, keeping the CIDR rule first", () => {
       expect(synthesized).toHaveResourceWithProperties(SecurityGroup, {
         ingress: [
           expect.objectContaining({ cidr_blocks: ['10.0.0.0/16'], from_port: 443 }),
@@ -317,14 +316,18 @@ describe('EcrPrivateLink', () => {
     }
 
     test.each<[string, Partial<EcrPrivateLinkProps>, string]>([
-      ['an S3 bucket of another partition', { leastPrivilegePolicies: true, extraS3BucketArns: ['arn:aws-cn:s3:::b'] }, 'extraS3BucketArns[0]: "arn:aws-cn:s3:::b" is in partition "aws-cn"'],
-      ['an adopt key naming no resource', { adopt: { logs: 'vpce-0a1b2c3d4e5f60005' } }, 'adopt.logs: "vpce-0a1b2c3d4e5f60005" names no resource of this stack (it has: securityGroup, s3, ecr.api, ecr.dkr)'],
-      ['a CIDR with host bits', { allowedCidrBlocks: ['10.0.0.1/16'] }, 'did you mean "10.0.0.0/16"?'],
       [
-        'services without ecr.dkr',
-        { interfaceServices: [InterfaceService.ECR_API] },
-        'interfaceServices: ["ecr.api"] lacks "ecr.dkr"',
+        'an S3 bucket of another partition',
+        { leastPrivilegePolicies: true, extraS3BucketArns: ['arn:aws-cn:s3:::b'] },
+        'extraS3BucketArns[0]: "arn:aws-cn:s3:::b" is in partition "aws-cn"',
       ],
+      [
+        'an adopt key naming no resource',
+        { adopt: { logs: 'vpce-0a1b2c3d4e5f60005' } },
+        'adopt.logs: "vpce-0a1b2c3d4e5f60005" names no resource of this stack (it has: securityGroup, s3, ecr.api, ecr.dkr)',
+      ],
+      ['a CIDR with host bits', { allowedCidrBlocks: ['10.0.0.1/16'] }, 'did you mean "10.0.0.0/16"?'],
+      ['services without ecr.dkr', { interfaceServices: [InterfaceService.ECR_API] }, 'interfaceServices: ["ecr.api"] lacks "ecr.dkr"'],
       [
         'two services with the same resource name',
         { interfaceServices: [InterfaceService.ECR_DKR, InterfaceService.of('ecr-dkr')] },

@@ -29,8 +29,7 @@ describe('the app (main.ts)', () => {
       const result = await runApp(project, configPath);
 
       expect(result.code).toBe(0);
-      const read = (name: string): any =>
-        JSON.parse(readFileSync(path.join(stackDirectory(project, name), 'cdk.tf.json'), 'utf8'));
+      const read = (name: string): any => JSON.parse(readFileSync(path.join(stackDirectory(project, name), 'cdk.tf.json'), 'utf8'));
       expect(read('tokyo').provider.aws[0].region).toBe('ap-northeast-1');
       expect(read('ireland').provider.aws[0].region).toBe('eu-west-1');
       expect(read('ireland').resource.aws_vpc_endpoint['prod-ecr-dkr'].service_name).toBe('com.amazonaws.eu-west-1.ecr.dkr');
@@ -40,11 +39,15 @@ describe('the app (main.ts)', () => {
   });
 
   describe.each([
-    ['a config with a bad field in its second stack', (dir: string) => {
-      const example = JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
-      const second = { ...example.stacks[0], name: 'second', privateSubnetIds: ['subnet-bad'] };
-      return writeConfig(dir, JSON.stringify({ stacks: [example.stacks[0], second] }));
-    }, 'stacks[1].privateSubnetIds[0]: "subnet-bad" is not a subnet ID'],
+    [
+      'a config with a bad field in its second stack',
+      (dir: string) => {
+        const example = JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
+        const second = { ...example.stacks[0], name: 'second', privateSubnetIds: ['subnet-bad'] };
+        return writeConfig(dir, JSON.stringify({ stacks: [example.stacks[0], second] }));
+      },
+      'stacks[1].privateSubnetIds[0]: "subnet-bad" is not a subnet ID',
+    ],
     ['a file that is not JSON', (dir: string) => writeConfig(dir, '{ "stacks": '), 'is not valid JSON'],
     ['a path with no file', (dir: string) => path.join(dir, 'missing.json'), 'ECR_PRIVATELINK_CONFIG: "'],
   ])('GIVEN %s WHEN run', (_, makeConfig, message) => {

@@ -67,14 +67,23 @@ describe('the migrate-check report', () => {
   test('GIVEN a replaced group and a new endpoint THEN it is not safe and names both', () => {
     const report = migrationReport({
       ...input,
-      planned: { 'aws_security_group.sample-ecr-privatelink': ['delete', 'create'], 'aws_vpc_endpoint.sample-s3': ['no-op'], 'aws_vpc_endpoint.sample-logs': ['create'] },
+      planned: {
+        'aws_security_group.sample-ecr-privatelink': ['delete', 'create'],
+        'aws_vpc_endpoint.sample-s3': ['no-op'],
+        'aws_vpc_endpoint.sample-logs': ['create'],
+      },
     });
     expect(report.safe).toBe(false);
-    expect(report.text).toContain('aws_security_group.sample-ecr-privatelink would be REPLACED; aws_vpc_endpoint.sample-logs would be CREATED');
+    expect(report.text).toContain(
+      'aws_security_group.sample-ecr-privatelink would be REPLACED; aws_vpc_endpoint.sample-logs would be CREATED',
+    );
   });
 
   test('GIVEN only in-place updates THEN it is safe, and move commands cover just what the state holds', () => {
-    const report = migrationReport({ ...input, planned: { 'aws_vpc_endpoint.sample-s3': ['update'], 'aws_vpc_endpoint.sample-logs': ['no-op'] } });
+    const report = migrationReport({
+      ...input,
+      planned: { 'aws_vpc_endpoint.sample-s3': ['update'], 'aws_vpc_endpoint.sample-logs': ['no-op'] },
+    });
     expect(report.safe).toBe(true);
     expect(report.text.match(/terraform state mv/g)).toHaveLength(2);
     expect(report.text).toContain('"adopt": {"securityGroup":"sg-1","s3":"vpce-1"}');

@@ -22,7 +22,7 @@ describe('endpoint service names', () => {
 });
 
 describe('resource names (the addresses state is kept under)', () => {
-  test('GIVEN the article\'s prefix THEN the names are those of original.tf', () => {
+  test("GIVEN the article's prefix THEN the names are those of original.tf", () => {
     expect(interfaceEndpointResourceName('sample', 'ecr.api')).toBe('sample-ecr-api');
     expect(interfaceEndpointResourceName('sample', 'ecr.dkr')).toBe('sample-ecr-dkr');
     expect(s3GatewayResourceName('sample')).toBe('sample-s3');

@@ -22,8 +22,10 @@ const BASE_STACK = {
 };
 
 const OPTIONS: Readonly<Record<string, Record<string, unknown>[]>> = {
-  'example': [{ ...BASE_STACK, interfaceServices: ['ecr.api', 'ecr.dkr'], tags: {}, backend: { type: 'local', path: 'terraform.sample.tfstate' } }],
-  'minimal': [BASE_STACK],
+  example: [
+    { ...BASE_STACK, interfaceServices: ['ecr.api', 'ecr.dkr'], tags: {}, backend: { type: 'local', path: 'terraform.sample.tfstate' } },
+  ],
+  minimal: [BASE_STACK],
   'workload-ecs-fargate': [{ ...BASE_STACK, workload: 'ecs-fargate' }],
   'workload-ecs-ec2': [{ ...BASE_STACK, workload: 'ecs-ec2' }],
   'workload-eks': [{ ...BASE_STACK, workload: 'eks' }],
@@ -31,27 +33,43 @@ const OPTIONS: Readonly<Record<string, Record<string, unknown>[]>> = {
   'additional-services': [{ ...BASE_STACK, workload: 'ecs-fargate', additionalInterfaceServices: ['logs', 'secretsmanager'] }],
   'least-privilege': [{ ...BASE_STACK, leastPrivilegePolicies: true }],
   'least-privilege-extras': [
-    { ...BASE_STACK, leastPrivilegePolicies: true, extraS3BucketArns: ['arn:aws:s3:::my-bucket'], allowedAccountIds: ['123456789012', '210987654321'] },
+    {
+      ...BASE_STACK,
+      leastPrivilegePolicies: true,
+      extraS3BucketArns: ['arn:aws:s3:::my-bucket'],
+      allowedAccountIds: ['123456789012', '210987654321'],
+    },
   ],
   'client-security-groups': [{ ...BASE_STACK, clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60010', 'sg-0a1b2c3d4e5f60011'] }],
   'preflight-off': [{ ...BASE_STACK, preflight: false }],
-  'adopt': [{ ...BASE_STACK, adopt: { securityGroup: 'sg-0a1b2c3d4e5f60004', s3: 'vpce-0a1b2c3d4e5f60006', 'ecr.api': 'vpce-0a1b2c3d4e5f60005' } }],
-  'tags': [{ ...BASE_STACK, tags: { team: 'platform', 'cost-center': '42' } }],
+  adopt: [
+    { ...BASE_STACK, adopt: { securityGroup: 'sg-0a1b2c3d4e5f60004', s3: 'vpce-0a1b2c3d4e5f60006', 'ecr.api': 'vpce-0a1b2c3d4e5f60005' } },
+  ],
+  tags: [{ ...BASE_STACK, tags: { team: 'platform', 'cost-center': '42' } }],
   'backend-s3': [{ ...BASE_STACK, backend: { type: 's3', bucket: 'tf-state', key: 'ecr/sample.tfstate', region: 'ap-northeast-1' } }],
   'backend-s3-dynamodb': [
     {
       ...BASE_STACK,
       backend: {
-        type: 's3', bucket: 'tf-state', key: 'k', region: 'us-east-1', encrypt: false, useLockfile: false,
-        dynamodbTable: 'tf-locks', roleArn: 'arn:aws:iam::123456789012:role/state', profile: 'ops',
+        type: 's3',
+        bucket: 'tf-state',
+        key: 'k',
+        region: 'us-east-1',
+        encrypt: false,
+        useLockfile: false,
+        dynamodbTable: 'tf-locks',
+        roleArn: 'arn:aws:iam::123456789012:role/state',
+        profile: 'ops',
       },
     },
   ],
-  'backend-cloud': [{ ...BASE_STACK, backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-prod', hostname: 'tfe.example.com' } }],
+  'backend-cloud': [
+    { ...BASE_STACK, backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-prod', hostname: 'tfe.example.com' } },
+  ],
   'region-china': [{ ...BASE_STACK, region: 'cn-north-1', workload: 'eks', leastPrivilegePolicies: true }],
   'region-govcloud': [{ ...BASE_STACK, region: 'us-gov-west-1' }],
   'two-stacks': [BASE_STACK, { ...BASE_STACK, name: 'second', namePrefix: 'second', region: 'eu-west-1' }],
-  'everything': [
+  everything: [
     {
       ...BASE_STACK,
       workload: 'ecs-ec2',
@@ -79,7 +97,9 @@ function synthesized(stacks: Record<string, unknown>[]): Record<string, unknown>
   expect(code).toBe(0);
   const stacksDir = path.join(outdir, 'stacks');
   return Object.fromEntries(
-    readdirSync(stacksDir).sort().map((name) => [name, JSON.parse(readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8'))]),
+    readdirSync(stacksDir)
+      .sort()
+      .map((name) => [name, JSON.parse(readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8'))]),
   );
 }
 

@@ -68,7 +68,7 @@ describe('GIVEN original.tf and the example stack', () => {
     expect(ours(type, name)).toEqual({ ...(resolve(block) as object), ...EXPLICIT_DEFAULTS[name] });
   });
 
-  test('THEN the stack manages exactly original.tf\'s endpoints and endpoint security group, nothing more', () => {
+  test("THEN the stack manages exactly original.tf's endpoints and endpoint security group, nothing more", () => {
     const addresses = (resources: Record<string, Record<string, unknown>>): string[] =>
       Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
     const theirs = addresses(original).filter((a) => a.startsWith('aws_vpc_endpoint.') || a.startsWith('aws_security_group.'));

@@ -81,15 +81,25 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
 
   test('GIVEN ECR_PRIVATELINK_CONFIG naming no file THEN it exits 2 naming ECR_PRIVATELINK_CONFIG', async () => {
     const missing = path.join(dir, 'missing.json');
-    expectRefused(await orphans(['--stack', 'sample'], { ECR_PRIVATELINK_CONFIG: missing }), `ECR_PRIVATELINK_CONFIG: "${missing}" cannot be read`);
+    expectRefused(
+      await orphans(['--stack', 'sample'], { ECR_PRIVATELINK_CONFIG: missing }),
+      `ECR_PRIVATELINK_CONFIG: "${missing}" cannot be read`,
+    );
   });
 
-  test('GIVEN a config with a bad field THEN it exits 2 with the app\'s message naming the field and value', async () => {
-    const file = config('bad.json', JSON.stringify(exampleWith((s) => { s.vpcId = 'vpc-1'; })));
+  test("GIVEN a config with a bad field THEN it exits 2 with the app's message naming the field and value", async () => {
+    const file = config(
+      'bad.json',
+      JSON.stringify(
+        exampleWith((s) => {
+          s.vpcId = 'vpc-1';
+        }),
+      ),
+    );
     expectRefused(await orphans(['--stack', 'sample', '--config', file]), 'stacks[0].vpcId: "vpc-1" is not a VPC ID');
   });
 
-  test('GIVEN AWS cannot be reached THEN it exits 2 saying it cannot read EC2 in the stack\'s region', async () => {
+  test("GIVEN AWS cannot be reached THEN it exits 2 saying it cannot read EC2 in the stack's region", async () => {
     expectRefused(await orphans(['--stack', 'sample']), 'orphans: Cannot read AWS (EC2 in ap-northeast-1): ');
   });
 
@@ -101,7 +111,10 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
     afterAll(() => aws.close());
 
     test('WHEN Terraform cannot be run THEN it exits 2 saying so', async () => {
-      const result = await orphans(['--stack', 'sample'], { AWS_ENDPOINT_URL_EC2: aws.url, TERRAFORM_BINARY: path.join(dir, 'no-terraform') });
+      const result = await orphans(['--stack', 'sample'], {
+        AWS_ENDPOINT_URL_EC2: aws.url,
+        TERRAFORM_BINARY: path.join(dir, 'no-terraform'),
+      });
       expectRefused(result, 'orphans: Cannot run terraform: ');
       expect(aws.requests).toEqual(expect.arrayContaining(['DescribeVpcEndpoints', 'DescribeSecurityGroups']));
     });

@@ -9,7 +9,11 @@ const OTHER_VPC = 'vpc-0a1b2c3d4e5f6ffff';
 const STACK: StackResources = {
   vpcId: VPC,
   securityGroup: { address: 'aws_security_group.sample-ecr-privatelink', name: 'sample-ecr-privatelink' },
-  s3Gateway: { address: 'aws_vpc_endpoint.sample-s3', serviceName: 'com.amazonaws.ap-northeast-1.s3', routeTableIds: ['rtb-0a1b2c3d4e5f60003'] },
+  s3Gateway: {
+    address: 'aws_vpc_endpoint.sample-s3',
+    serviceName: 'com.amazonaws.ap-northeast-1.s3',
+    routeTableIds: ['rtb-0a1b2c3d4e5f60003'],
+  },
   interfaceEndpoints: [
     { shortName: 'ecr.api', address: 'aws_vpc_endpoint.sample-ecr-api', serviceName: 'com.amazonaws.ap-northeast-1.ecr.api' },
     { shortName: 'ecr.dkr', address: 'aws_vpc_endpoint.sample-ecr-dkr', serviceName: 'com.amazonaws.ap-northeast-1.ecr.dkr' },
@@ -34,7 +38,13 @@ function interfaceEndpoint(id: string, service: string, overrides: Partial<AwsVp
 }
 
 function s3Gateway(id: string, overrides: Partial<AwsVpcEndpoint> = {}): AwsVpcEndpoint {
-  return interfaceEndpoint(id, 's3', { type: 'Gateway', subnetIds: [], securityGroupIds: [], routeTableIds: ['rtb-0a1b2c3d4e5f60003'], ...overrides });
+  return interfaceEndpoint(id, 's3', {
+    type: 'Gateway',
+    subnetIds: [],
+    securityGroupIds: [],
+    routeTableIds: ['rtb-0a1b2c3d4e5f60003'],
+    ...overrides,
+  });
 }
 
 /** What original.tf's apply left in AWS: the group, both ECR endpoints and the S3 gateway. */
@@ -68,7 +78,7 @@ describe('checkOrphans', () => {
     expect(result.adopt).toEqual({});
   });
 
-  test('GIVEN a deploy killed after the group reached the state THEN the three endpoints are orphans, adopted by their keys in the stack\'s order', () => {
+  test("GIVEN a deploy killed after the group reached the state THEN the three endpoints are orphans, adopted by their keys in the stack's order", () => {
     const result = check({ state: FULL_STATE.slice(0, 1) });
     expect(verdicts({ state: FULL_STATE.slice(0, 1) })).toEqual([
       ['ecr.api', 'vpce-0a1b2c3d4e5f60005', 'adopt'],
@@ -90,14 +100,21 @@ describe('checkOrphans', () => {
   });
 
   test('GIVEN the state holds an endpoint at another address THEN it is not an orphan (the state has it)', () => {
-    const state = [...FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')), { address: 'module.old.aws_vpc_endpoint.api', id: 'vpce-0a1b2c3d4e5f60005' }];
+    const state = [
+      ...FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')),
+      { address: 'module.old.aws_vpc_endpoint.api', id: 'vpce-0a1b2c3d4e5f60005' },
+    ];
     expect(check({ state }).orphanCount).toBe(0);
   });
 
-  test('GIVEN resources that are not the stack\'s (other VPC, other service, other route tables, S3 interface, other group name) THEN none is listed', () => {
+  test("GIVEN resources that are not the stack's (other VPC, other service, other route tables, S3 interface, other group name) THEN none is listed", () => {
     const result = check({
       state: FULL_STATE,
-      securityGroups: [GROUP, { ...GROUP, id: 'sg-0a1b2c3d4e5f6aaaa', name: 'other-ecr-privatelink' }, { ...GROUP, id: 'sg-0a1b2c3d4e5f6bbbb', vpcId: OTHER_VPC }],
+      securityGroups: [
+        GROUP,
+        { ...GROUP, id: 'sg-0a1b2c3d4e5f6aaaa', name: 'other-ecr-privatelink' },
+        { ...GROUP, id: 'sg-0a1b2c3d4e5f6bbbb', vpcId: OTHER_VPC },
+      ],
       endpoints: [
         ...DEPLOYED.endpoints,
         interfaceEndpoint('vpce-0a1b2c3d4e5f6aaa1', 'ecr.api', { vpcId: OTHER_VPC }),
@@ -110,8 +127,11 @@ describe('checkOrphans', () => {
     expect(result.findings).toEqual([]);
   });
 
-  test('GIVEN an S3 gateway on one of the stack\'s route tables and others THEN it is the stack\'s', () => {
-    const endpoints = [...DEPLOYED.endpoints.slice(0, 2), s3Gateway('vpce-0a1b2c3d4e5f60007', { routeTableIds: ['rtb-0a1b2c3d4e5f6ffff', 'rtb-0a1b2c3d4e5f60003'] })];
+  test("GIVEN an S3 gateway on one of the stack's route tables and others THEN it is the stack's", () => {
+    const endpoints = [
+      ...DEPLOYED.endpoints.slice(0, 2),
+      s3Gateway('vpce-0a1b2c3d4e5f60007', { routeTableIds: ['rtb-0a1b2c3d4e5f6ffff', 'rtb-0a1b2c3d4e5f60003'] }),
+    ];
     expect(check({ state: FULL_STATE.slice(0, 3), endpoints }).adopt).toEqual({ s3: 'vpce-0a1b2c3d4e5f60007' });
   });
 
@@ -134,7 +154,9 @@ describe('checkOrphans', () => {
     'GIVEN an orphan endpoint in state %s THEN it is an orphan to adopt (unknown states count as live)',
     (state) => {
       const endpoints = [interfaceEndpoint('vpce-0a1b2c3d4e5f60005', 'ecr.api', { state }), ...DEPLOYED.endpoints.slice(1)];
-      expect(check({ state: FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')), endpoints }).adopt).toEqual({ 'ecr.api': 'vpce-0a1b2c3d4e5f60005' });
+      expect(check({ state: FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')), endpoints }).adopt).toEqual({
+        'ecr.api': 'vpce-0a1b2c3d4e5f60005',
+      });
     },
   );
 
@@ -143,7 +165,10 @@ describe('checkOrphans', () => {
       interfaceEndpoint('vpce-0a1b2c3d4e5f60001', 'ecr.api', { state: 'deleted', creationTime: '2025-01-01T00:00:00Z' }),
       interfaceEndpoint('vpce-0a1b2c3d4e5f60009', 'ecr.api', { creationTime: '2025-06-01T00:00:00Z' }),
     ];
-    const result = check({ state: FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')), endpoints: [...endpoints, ...DEPLOYED.endpoints.slice(1)] });
+    const result = check({
+      state: FULL_STATE.filter((r) => !r.address.endsWith('ecr-api')),
+      endpoints: [...endpoints, ...DEPLOYED.endpoints.slice(1)],
+    });
     expect(result.findings.map((f) => [f.id, f.verdict])).toEqual([
       ['vpce-0a1b2c3d4e5f60009', 'adopt'],
       ['vpce-0a1b2c3d4e5f60001', 'goingAway'],
@@ -172,18 +197,22 @@ describe('checkOrphans', () => {
       expect(result.adopt).toEqual({ 'ecr.api': newer.id });
     });
 
-    test('WHEN the config\'s adopt already names the newer THEN that choice is kept and marked as already there', () => {
+    test("WHEN the config's adopt already names the newer THEN that choice is kept and marked as already there", () => {
       const result = check({ state: stateWithoutApi, endpoints: endpointsWith(older, newer), adopt: { 'ecr.api': newer.id } });
       expect(result.adopt).toEqual({ 'ecr.api': newer.id });
       expect(result.findings[0]).toMatchObject({ id: newer.id, verdict: 'adopt', alreadyInAdopt: true });
     });
   });
 
-  test('GIVEN a live orphan for a place the state holds THEN it is a duplicate of the state\'s, not adopted', () => {
+  test("GIVEN a live orphan for a place the state holds THEN it is a duplicate of the state's, not adopted", () => {
     const extra = interfaceEndpoint('vpce-0a1b2c3d4e5f6000c', 'ecr.dkr');
     const result = check({ state: FULL_STATE, endpoints: [...DEPLOYED.endpoints, extra] });
     expect(result.findings).toEqual([
-      expect.objectContaining({ id: extra.id, verdict: 'duplicate', heldBy: { id: 'vpce-0a1b2c3d4e5f60006', inState: true, seenInAws: true } }),
+      expect.objectContaining({
+        id: extra.id,
+        verdict: 'duplicate',
+        heldBy: { id: 'vpce-0a1b2c3d4e5f60006', inState: true, seenInAws: true },
+      }),
     ]);
     expect(result.orphanCount).toBe(1);
     expect(result.adopt).toEqual({});
@@ -196,8 +225,11 @@ describe('checkOrphans', () => {
     expect(finding).toMatchObject({ id: replacement.id, heldBy: { id: 'vpce-0a1b2c3d4e5f60006', inState: true, seenInAws: false } });
   });
 
-  test('GIVEN entries already in the config\'s adopt THEN the advised object keeps them, advised ones set, in the stack\'s order', () => {
-    const result = check({ state: FULL_STATE.slice(0, 2), adopt: { s3: 'vpce-0a1b2c3d4e5f6eeee', securityGroup: GROUP.id, logs: 'vpce-0a1b2c3d4e5f6ffff' } });
+  test("GIVEN entries already in the config's adopt THEN the advised object keeps them, advised ones set, in the stack's order", () => {
+    const result = check({
+      state: FULL_STATE.slice(0, 2),
+      adopt: { s3: 'vpce-0a1b2c3d4e5f6eeee', securityGroup: GROUP.id, logs: 'vpce-0a1b2c3d4e5f6ffff' },
+    });
     expect(Object.entries(result.adopt)).toEqual([
       ['securityGroup', GROUP.id],
       ['ecr.dkr', 'vpce-0a1b2c3d4e5f60006'],
@@ -207,8 +239,22 @@ describe('checkOrphans', () => {
   });
 
   test('GIVEN a service named like an Object member ("constructor") and no adopt THEN it is judged like any other', () => {
-    const stack = { ...STACK, interfaceEndpoints: [{ shortName: 'constructor', address: 'aws_vpc_endpoint.sample-constructor', serviceName: 'com.amazonaws.ap-northeast-1.constructor' }] };
-    const result = checkOrphans({ stack, state: FULL_STATE, securityGroups: [GROUP], endpoints: [interfaceEndpoint('vpce-0a1b2c3d4e5f6cccc', 'constructor')] });
+    const stack = {
+      ...STACK,
+      interfaceEndpoints: [
+        {
+          shortName: 'constructor',
+          address: 'aws_vpc_endpoint.sample-constructor',
+          serviceName: 'com.amazonaws.ap-northeast-1.constructor',
+        },
+      ],
+    };
+    const result = checkOrphans({
+      stack,
+      state: FULL_STATE,
+      securityGroups: [GROUP],
+      endpoints: [interfaceEndpoint('vpce-0a1b2c3d4e5f6cccc', 'constructor')],
+    });
     expect(result.findings).toEqual([expect.objectContaining({ key: 'constructor', verdict: 'adopt', alreadyInAdopt: false })]);
     expect(JSON.stringify(result.adopt)).toBe('{"constructor":"vpce-0a1b2c3d4e5f6cccc"}');
   });
@@ -216,8 +262,15 @@ describe('checkOrphans', () => {
 
 describe('endpointCondition', () => {
   test.each([
-    ['available', 'live'], ['pending', 'live'], ['pendingAcceptance', 'live'], ['partial', 'live'],
-    ['deleting', 'goingAway'], ['deleted', 'goingAway'], ['failed', 'dead'], ['rejected', 'dead'], ['expired', 'dead'],
+    ['available', 'live'],
+    ['pending', 'live'],
+    ['pendingAcceptance', 'live'],
+    ['partial', 'live'],
+    ['deleting', 'goingAway'],
+    ['deleted', 'goingAway'],
+    ['failed', 'dead'],
+    ['rejected', 'dead'],
+    ['expired', 'dead'],
   ])('GIVEN state %s THEN the endpoint is %s', (state, condition) => {
     expect(endpointCondition(state)).toBe(condition);
   });
@@ -239,7 +292,9 @@ describe('stateResources (terraform show -json)', () => {
             { address: 'data.aws_vpc.selected', mode: 'data', values: { id: 'vpc-1' } },
             { address: 'aws_security_group.no-id-yet', mode: 'managed', values: {} },
           ],
-          child_modules: [{ address: 'module.old', resources: [{ address: 'module.old.aws_security_group.g', mode: 'managed', values: { id: 'sg-1' } }] }],
+          child_modules: [
+            { address: 'module.old', resources: [{ address: 'module.old.aws_security_group.g', mode: 'managed', values: { id: 'sg-1' } }] },
+          ],
         },
       },
     };
@@ -285,7 +340,11 @@ describe('orphanReport', () => {
     const text = input({ state: FULL_STATE.slice(0, 1) });
     expect(text).toContain('In AWS but not in the state: 3 orphan(s).');
     expect(text).toMatch(/^ {2}ecr\.dkr +vpce-0a1b2c3d4e5f60006 {2}available {2}-> adopt as aws_vpc_endpoint\.sample-ecr-dkr$/m);
-    expect(pastedAdopt(text)).toEqual({ 'ecr.api': 'vpce-0a1b2c3d4e5f60005', 'ecr.dkr': 'vpce-0a1b2c3d4e5f60006', s3: 'vpce-0a1b2c3d4e5f60007' });
+    expect(pastedAdopt(text)).toEqual({
+      'ecr.api': 'vpce-0a1b2c3d4e5f60005',
+      'ecr.dkr': 'vpce-0a1b2c3d4e5f60006',
+      s3: 'vpce-0a1b2c3d4e5f60007',
+    });
   });
 
   test('GIVEN orphans THEN the next steps are diff (3 to import), deploy, the check again, and removing adopt', () => {
@@ -310,11 +369,13 @@ describe('orphanReport', () => {
     ];
     const text = input({ state: FULL_STATE, endpoints });
     expect(text).toContain('DUPLICATE: the state holds aws_vpc_endpoint.sample-ecr-dkr as vpce-0a1b2c3d4e5f60006; delete this one');
-    expect(text).toContain('aws ec2 delete-vpc-endpoints --region ap-northeast-1 --vpc-endpoint-ids vpce-0a1b2c3d4e5f6000e vpce-0a1b2c3d4e5f6000c');
+    expect(text).toContain(
+      'aws ec2 delete-vpc-endpoints --region ap-northeast-1 --vpc-endpoint-ids vpce-0a1b2c3d4e5f6000e vpce-0a1b2c3d4e5f6000c',
+    );
     expect(text).not.toContain('"adopt"');
   });
 
-  test('GIVEN a group that is a duplicate of the state\'s THEN its delete command is delete-security-group', () => {
+  test("GIVEN a group that is a duplicate of the state's THEN its delete command is delete-security-group", () => {
     const state = FULL_STATE.map((r) => (r.id === GROUP.id ? { ...r, id: 'sg-0a1b2c3d4e5f6aaaa' } : r));
     const text = input({ state, securityGroups: [GROUP, { ...GROUP, id: 'sg-0a1b2c3d4e5f6aaaa' }] });
     expect(text).toContain(`aws ec2 delete-security-group --region ap-northeast-1 --group-id ${GROUP.id}`);

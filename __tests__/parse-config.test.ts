@@ -118,11 +118,17 @@ describe('parseConfig', () => {
   });
 
   describe('GIVEN keys named like Object.prototype members', () => {
-    test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('THEN %s is refused as an unknown field, anywhere', (key) => {
-      const text = EXAMPLE_TEXT.replace('"name": "sample",', `"name": "sample", "${key}": 1,`).replace('"stacks": [', `"${key}": 1, "stacks": [`);
-      expect(() => parseConfig(text, 'proto.json')).toThrow(`stacks[0].${key}: 1 is not a known field`);
-      expect(() => parseConfig(text, 'proto.json')).toThrow(`\n  - ${key}: 1 is not a known field`);
-    });
+    test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+      'THEN %s is refused as an unknown field, anywhere',
+      (key) => {
+        const text = EXAMPLE_TEXT.replace('"name": "sample",', `"name": "sample", "${key}": 1,`).replace(
+          '"stacks": [',
+          `"${key}": 1, "stacks": [`,
+        );
+        expect(() => parseConfig(text, 'proto.json')).toThrow(`stacks[0].${key}: 1 is not a known field`);
+        expect(() => parseConfig(text, 'proto.json')).toThrow(`\n  - ${key}: 1 is not a known field`);
+      },
+    );
   });
 
   describe('GIVEN the committed editor schema and validator', () => {

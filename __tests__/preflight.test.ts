@@ -30,24 +30,32 @@ describe('Preflight (plan-time checks)', () => {
       expect(Object.values(json.data).flatMap((byName) => Object.keys(byName as object))).toHaveLength(4);
     });
 
-    test('THEN the security group checks the VPC DNS attributes, the subnets\' VPC and their distinct AZs', () => {
+    test("THEN the security group checks the VPC DNS attributes, the subnets' VPC and their distinct AZs", () => {
       expect(preconditionsOf(json.resource.aws_security_group['sample-ecr-privatelink'])).toEqual([
         expect.stringMatching(/^VPC vpc-0a1b2c3d4e5f60718 needs enableDnsSupport and enableDnsHostnames/),
-        expect.stringMatching(/^privateSubnetIds must be subnets of vpcId vpc-0a1b2c3d4e5f60718, but \$\{join\(", ", \[for id, x in data\.aws_subnet\.sample-preflight-subnets /),
-        expect.stringMatching(/^privateSubnetIds share Availability Zones \(\$\{join\(", ", \[for id, s in data\.aws_subnet\.sample-preflight-subnets /),
+        expect.stringMatching(
+          /^privateSubnetIds must be subnets of vpcId vpc-0a1b2c3d4e5f60718, but \$\{join\(", ", \[for id, x in data\.aws_subnet\.sample-preflight-subnets /,
+        ),
+        expect.stringMatching(
+          /^privateSubnetIds share Availability Zones \(\$\{join\(", ", \[for id, s in data\.aws_subnet\.sample-preflight-subnets /,
+        ),
       ]);
     });
 
-    test('THEN each interface endpoint checks that its own service is offered in every subnet\'s AZ', () => {
+    test("THEN each interface endpoint checks that its own service is offered in every subnet's AZ", () => {
       for (const service of ['ecr.api', 'ecr.dkr']) {
         const [offered, ...others] = preconditionsOf(json.resource.aws_vpc_endpoint[`sample-${service.replace('.', '-')}`]);
         expect(others).toEqual([]);
-        expect(offered).toMatch(new RegExp(`^com\\.amazonaws\\.ap-northeast-1\\.${service.replace('.', '\\.')} is not offered in the Availability Zone of `));
-        expect(offered).toContain(`data.aws_vpc_endpoint_service.sample-preflight-services["com.amazonaws.ap-northeast-1.${service}"].availability_zones`);
+        expect(offered).toMatch(
+          new RegExp(`^com\\.amazonaws\\.ap-northeast-1\\.${service.replace('.', '\\.')} is not offered in the Availability Zone of `),
+        );
+        expect(offered).toContain(
+          `data.aws_vpc_endpoint_service.sample-preflight-services["com.amazonaws.ap-northeast-1.${service}"].availability_zones`,
+        );
       }
     });
 
-    test('THEN the S3 gateway checks its route tables\' VPC', () => {
+    test("THEN the S3 gateway checks its route tables' VPC", () => {
       expect(preconditionsOf(json.resource.aws_vpc_endpoint['sample-s3'])).toEqual([
         expect.stringMatching(/^privateRouteTableIds must be route tables of vpcId vpc-0a1b2c3d4e5f60718, but /),
       ]);
@@ -55,7 +63,10 @@ describe('Preflight (plan-time checks)', () => {
 
     test('THEN a soft check block warns when allowedCidrBlocks lie outside the VPC', () => {
       expect(json.check['sample-preflight-allowed-cidrs-in-vpc'].assert).toEqual([
-        { condition: expect.stringContaining('data.aws_vpc.sample-preflight-vpc.cidr_block_associations'), error_message: expect.stringContaining('allowedCidrBlocks') },
+        {
+          condition: expect.stringContaining('data.aws_vpc.sample-preflight-vpc.cidr_block_associations'),
+          error_message: expect.stringContaining('allowedCidrBlocks'),
+        },
       ]);
     });
   });

@@ -41,7 +41,14 @@ const atLeast = (version: number[], needed: string): boolean => {
   return version[0] > major || (version[0] === major && version[1] >= minor);
 };
 
-const S3_LOCKFILE: BackendConfig = { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true };
+const S3_LOCKFILE: BackendConfig = {
+  type: 's3',
+  bucket: 'tf-state-123',
+  key: 'ecr/sample.tfstate',
+  region: 'ap-northeast-1',
+  encrypt: true,
+  useLockfile: true,
+};
 const S3_DYNAMODB: BackendConfig = { ...S3_LOCKFILE, useLockfile: false, dynamodbTable: 'tf-locks' };
 
 const VARIANTS: [string, Partial<EcrPrivateLinkStackProps>, string][] = [
@@ -49,7 +56,11 @@ const VARIANTS: [string, Partial<EcrPrivateLinkStackProps>, string][] = [
   ['an s3 backend with use_lockfile', { backend: S3_LOCKFILE }, '>= 1.10'],
   ['an s3 backend locked with DynamoDB only', { backend: S3_DYNAMODB }, '>= 1.5'],
   ['an HCP Terraform backend', { backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-sample' } }, '>= 1.5'],
-  ['adopt (import blocks) and an s3 lock file', { adopt: { securityGroup: 'sg-0a1b2c3d4e5f60004', s3: 'vpce-0a1b2c3d4e5f60007' }, backend: S3_LOCKFILE }, '>= 1.10'],
+  [
+    'adopt (import blocks) and an s3 lock file',
+    { adopt: { securityGroup: 'sg-0a1b2c3d4e5f60004', s3: 'vpce-0a1b2c3d4e5f60007' }, backend: S3_LOCKFILE },
+    '>= 1.10',
+  ],
   ['no preflight and no adopt (neither import nor check)', { preflight: false }, '>= 1.5'],
 ];
 
@@ -79,7 +90,18 @@ test('GIVEN the variants above THEN between them they hold every construct of th
 
 test('GIVEN the example WHEN synthesized THEN it holds no top-level block newer than the table knows', () => {
   // Blocks Terraform has read since before 1.5; anything else at the top level must be added to the table.
-  const known = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'output', 'variable', 'locals', 'module', ...Object.keys(FIRST_RELEASE_READING)]);
+  const known = new Set([
+    '//',
+    'terraform',
+    'provider',
+    'resource',
+    'data',
+    'output',
+    'variable',
+    'locals',
+    'module',
+    ...Object.keys(FIRST_RELEASE_READING),
+  ]);
   const json = synthExampleJson({ adopt: { securityGroup: 'sg-0a1b2c3d4e5f60004' } });
   expect(Object.keys(json).filter((key) => !known.has(key))).toEqual([]);
 });

@@ -24,7 +24,7 @@ describe('stackResources (what the checks see)', () => {
     expect(listed.args.security_group_ids).toEqual([`\${aws_security_group.${group.friendlyUniqueId}.id}`]);
   });
 
-  test('GIVEN an override THEN the argument reads as overridden, in Terraform\'s spelling', () => {
+  test("GIVEN an override THEN the argument reads as overridden, in Terraform's spelling", () => {
     expect(listed.args.private_dns_enabled).toBe(true);
     expect(listed.args.service_name).toBe('com.amazonaws.ap-northeast-1.ecr.dkr');
   });

@@ -20,7 +20,7 @@ describe('withTokenStackTraces', () => {
     expect(UNRECORDED_CREATION_STACK[0]).toContain('CDK_DEBUG=1');
   });
 
-  test('GIVEN recording on (cdktf\'s default) WHEN tokens are created THEN their creation stacks lead back to this file', () => {
+  test("GIVEN recording on (cdktf's default) WHEN tokens are created THEN their creation stacks lead back to this file", () => {
     for (const stack of [creationStacks(), withTokenStackTraces(true, creationStacks)]) {
       expect(stack.reference.join('\n')).toContain(THIS_FILE);
       expect(stack.list.join('\n')).toContain(THIS_FILE);

@@ -81,7 +81,9 @@ describe('field shapes (the config schema)', () => {
     ['com.amazonaws.ap-northeast-1.ecr.api', 'is a full service name; write only the part after the region'],
     ['cn.com.amazonaws.cn-north-1.ecr.dkr', 'is a full service name'],
   ])('GIVEN additional interface service %s THEN the schema says %s', (service, expected) => {
-    expect(schemaSays('additionalInterfaceServices', [service])).toEqual(expected === undefined ? undefined : expect.stringContaining(expected));
+    expect(schemaSays('additionalInterfaceServices', [service])).toEqual(
+      expected === undefined ? undefined : expect.stringContaining(expected),
+    );
   });
 });
 

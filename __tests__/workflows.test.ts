@@ -98,7 +98,10 @@ function stepIndex(job: Job, predicate: (step: Step) => boolean): number {
   return job.steps.findIndex(predicate);
 }
 
-const runsCommand = (command: string) => (step: Step): boolean => commandsIn(step.run ?? '').some((c) => c === command || c.startsWith(`${command} `));
+const runsCommand =
+  (command: string) =>
+  (step: Step): boolean =>
+    commandsIn(step.run ?? '').some((c) => c === command || c.startsWith(`${command} `));
 
 /** The README's `## CI` section, up to the next `## ` heading; undefined when there is none. */
 function readmeSection(title: string): string | undefined {
@@ -140,7 +143,9 @@ describe('the CI workflows (.github/workflows)', () => {
 
     test('THEN no AWS access keys and no secrets appear anywhere: AWS credentials come from OIDC', () => {
       const text = readFileSync(path.join(WORKFLOWS, file), 'utf8');
-      expect(text).not.toMatch(/aws-access-key-id|aws-secret-access-key|aws-session-token|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|secrets\./i);
+      expect(text).not.toMatch(
+        /aws-access-key-id|aws-secret-access-key|aws-session-token|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|secrets\./i,
+      );
     });
 
     test('THEN every job that gets AWS credentials assumes vars.AWS_ROLE_ARN in vars.AWS_REGION, with id-token: write', () => {
@@ -158,7 +163,10 @@ describe('the CI workflows (.github/workflows)', () => {
         const cdktf = stepIndex(job, (step) => commandsIn(step.run ?? '').some((c) => c.startsWith('npx cdktf ')));
         if (cdktf >= 0) {
           const credentials = stepIndex(job, (step) => usesAction(step, 'aws-actions/configure-aws-credentials'));
-          expect({ job: name, credentialsBeforeCdktf: credentials >= 0 && credentials < cdktf }).toEqual({ job: name, credentialsBeforeCdktf: true });
+          expect({ job: name, credentialsBeforeCdktf: credentials >= 0 && credentials < cdktf }).toEqual({
+            job: name,
+            credentialsBeforeCdktf: true,
+          });
         }
       }
     });
@@ -317,10 +325,16 @@ describe('the CI workflows (.github/workflows)', () => {
   describe('GIVEN the plan comment script of pull-request.yml WHEN run as actions/github-script runs it', () => {
     const step = readWorkflow('pull-request.yml').jobs.diff.steps.find((s) => usesAction(s, 'actions/github-script'))!;
     // actions/github-script runs the script as the body of an async function of these arguments.
-    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+      ...args: string[]
+    ) => (...args: unknown[]) => Promise<void>;
     const script = new AsyncFunction('github', 'context', 'core', 'glob', 'io', 'exec', 'require', step.with!.script as string);
 
-    interface Comment { id: number; user: { type: string }; body: string }
+    interface Comment {
+      id: number;
+      user: { type: string };
+      body: string;
+    }
 
     async function runScript(output: string, { outcome = 'success', existing = [] as Comment[] } = {}) {
       const diffFile = path.join(mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-comment-')), 'cdktf-diff.txt');
@@ -337,8 +351,12 @@ describe('the CI workflows (.github/workflows)', () => {
         rest: {
           issues: {
             listComments,
-            createComment: async (params: { body: string; issue_number: number }) => { created.push(params); },
-            updateComment: async (params: { body: string; comment_id: number }) => { updated.push(params); },
+            createComment: async (params: { body: string; issue_number: number }) => {
+              created.push(params);
+            },
+            updateComment: async (params: { body: string; comment_id: number }) => {
+              updated.push(params);
+            },
           },
         },
       };
@@ -459,7 +477,7 @@ describe('scripts/stack-names.ts (`npm run -s stack-names`, the matrix of the wo
     expect(pkg.scripts['stack-names']).toBe('node --require ./scripts/register-ts.js scripts/stack-names.ts');
   });
 
-  test('GIVEN no config WHEN `npm run -s stack-names` runs THEN stdout is exactly the example\'s names as a JSON line', async () => {
+  test("GIVEN no config WHEN `npm run -s stack-names` runs THEN stdout is exactly the example's names as a JSON line", async () => {
     const result = await run('npm', ['run', '-s', 'stack-names'], { cwd: REPO_ROOT, env: inherited });
     expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: '["sample"]\n' });
   });
@@ -472,16 +490,35 @@ describe('scripts/stack-names.ts (`npm run -s stack-names`, the matrix of the wo
   });
 
   test('GIVEN stacks with S3 and HCP Terraform state WHEN run with --require-remote-state THEN both are listed', async () => {
-    const s3 = { ...example.stacks[0], name: 'tokyo', backend: { type: 's3', bucket: 'tf-state-123', key: 'ecr/tokyo.tfstate', region: 'ap-northeast-1' } };
-    const cloud = { ...example.stacks[0], name: 'osaka', namePrefix: 'osaka', backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-osaka' } };
+    const s3 = {
+      ...example.stacks[0],
+      name: 'tokyo',
+      backend: { type: 's3', bucket: 'tf-state-123', key: 'ecr/tokyo.tfstate', region: 'ap-northeast-1' },
+    };
+    const cloud = {
+      ...example.stacks[0],
+      name: 'osaka',
+      namePrefix: 'osaka',
+      backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-osaka' },
+    };
     const result = await stackNames(writeConfig({ stacks: [s3, cloud] }), '--require-remote-state');
     expect(result).toEqual({ code: 0, stdout: '["tokyo","osaka"]\n', stderr: '' });
   });
 
   describe.each([
-    ['a bad field in the second stack', () => writeConfig({ stacks: [example.stacks[0], { ...example.stacks[0], name: 'second', privateSubnetIds: ['subnet-bad'] }] }), [], 'stacks[1].privateSubnetIds[0]: "subnet-bad" is not a subnet ID'],
+    [
+      'a bad field in the second stack',
+      () => writeConfig({ stacks: [example.stacks[0], { ...example.stacks[0], name: 'second', privateSubnetIds: ['subnet-bad'] }] }),
+      [],
+      'stacks[1].privateSubnetIds[0]: "subnet-bad" is not a subnet ID',
+    ],
     ['a path with no file', () => path.join(tmpdir(), 'ecr-privatelink-no-such-config.json'), [], 'ECR_PRIVATELINK_CONFIG: "'],
-    ['the example (local state) and --require-remote-state', () => undefined, ['--require-remote-state'], 'stacks[0].backend: {"type":"local","path":"terraform.sample.tfstate"} keeps the state in a file on the CI runner'],
+    [
+      'the example (local state) and --require-remote-state',
+      () => undefined,
+      ['--require-remote-state'],
+      'stacks[0].backend: {"type":"local","path":"terraform.sample.tfstate"} keeps the state in a file on the CI runner',
+    ],
   ])('GIVEN %s WHEN run', (_, makeConfig, args, message) => {
     let result: Awaited<ReturnType<typeof run>>;
     beforeAll(async () => {

@@ -28,24 +28,24 @@ describe('workload profiles', () => {
     expect(WORKLOAD_SERVICES[workload].map(String).sort()).toEqual(servicesInFactsRow(row).sort());
   });
 
-  test('GIVEN ecr-only THEN it is the article\'s pair', () => {
+  test("GIVEN ecr-only THEN it is the article's pair", () => {
     expect(WORKLOAD_SERVICES['ecr-only'].map(String)).toEqual(['ecr.api', 'ecr.dkr']);
   });
 
-  test('GIVEN no workload THEN the article\'s pair is chosen (today\'s behaviour)', () => {
+  test("GIVEN no workload THEN the article's pair is chosen (today's behaviour)", () => {
     expect(selectInterfaceServices({}).map(String)).toEqual(['ecr.api', 'ecr.dkr']);
   });
 
   test('GIVEN a workload and additional services THEN they are added once each, in order', () => {
-    expect(selectInterfaceServices({ workload: 'ecs-fargate', additionalInterfaceServices: ['logs', 'ecr.api', 'secretsmanager'].map(InterfaceService.of) }).map(String)).toEqual([
-      'ecr.api',
-      'ecr.dkr',
-      'logs',
-      'secretsmanager',
-    ]);
+    expect(
+      selectInterfaceServices({
+        workload: 'ecs-fargate',
+        additionalInterfaceServices: ['logs', 'ecr.api', 'secretsmanager'].map(InterfaceService.of),
+      }).map(String),
+    ).toEqual(['ecr.api', 'ecr.dkr', 'logs', 'secretsmanager']);
   });
 
-  test('GIVEN interfaceServices THEN they replace the workload\'s list', () => {
+  test("GIVEN interfaceServices THEN they replace the workload's list", () => {
     expect(selectInterfaceServices({ workload: 'eks', interfaceServices: [InterfaceService.ECR_DKR] }).map(String)).toEqual(['ecr.dkr']);
   });
 });

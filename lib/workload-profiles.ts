@@ -1,6 +1,9 @@
 import { InterfaceService } from './naming/interface-service';
 
-const services = (...shortNames: string[]): readonly InterfaceService[] => [...InterfaceService.ECR_DEFAULTS, ...shortNames.map(InterfaceService.of)];
+const services = (...shortNames: string[]): readonly InterfaceService[] => [
+  ...InterfaceService.ECR_DEFAULTS,
+  ...shortNames.map(InterfaceService.of),
+];
 
 /**
  * The interface endpoints AWS documents for each kind of workload in private subnets without NAT
@@ -15,7 +18,7 @@ export const WORKLOAD_SERVICES = {
   /** ECS on EC2 container instances without NAT: the agent, telemetry and the ECS API too. */
   'ecs-ec2': services('ecs-agent', 'ecs-telemetry', 'ecs'),
   /** EKS nodes in private subnets (IRSA needs sts; load balancer controller elasticloadbalancing). */
-  'eks': services('ec2', 'sts', 'elasticloadbalancing', 'logs', 'xray'),
+  eks: services('ec2', 'sts', 'elasticloadbalancing', 'logs', 'xray'),
 } as const satisfies Record<string, readonly InterfaceService[]>;
 
 export type Workload = keyof typeof WORKLOAD_SERVICES;

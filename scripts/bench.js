@@ -41,7 +41,7 @@ const exampleConfig = readJson(path.join(ROOT, 'config', 'example.json'));
 // --- the cases ---------------------------------------------------------------------------------------
 
 function floorCase() {
-  return { label: "(a) floor: `node -e 'require(\"cdktf\")'`", command: `node -e 'require("cdktf")'` };
+  return { label: '(a) floor: `node -e \'require("cdktf")\'`', command: `node -e 'require("cdktf")'` };
 }
 
 function appExampleCase() {
@@ -163,7 +163,9 @@ function measureAll(cases, { runs, warmUp }) {
       }
       const sample = runOnce(testCase);
       const kind = round < warmUp ? 'warm-up' : `run ${round - warmUp + 1}/${runs}`;
-      console.error(`${kind.padEnd(10)} ${sample.seconds.toFixed(2).padStart(6)} s ${fmt(sample.rssMb, 0).padStart(5)} MB  ${testCase.label}`);
+      console.error(
+        `${kind.padEnd(10)} ${sample.seconds.toFixed(2).padStart(6)} s ${fmt(sample.rssMb, 0).padStart(5)} MB  ${testCase.label}`,
+      );
       if (round >= warmUp) {
         samples[i].push(sample);
       }

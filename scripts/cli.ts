@@ -18,7 +18,12 @@ export function parseCommandLine<T extends Options>(
   usage: string,
 ): { values: ReturnType<typeof parseArgs<{ options: T; args: string[] }>>['values'] } | { exitCode: number } {
   try {
-    const { values } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean' } }, allowPositionals: false, strict: true });
+    const { values } = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean' } },
+      allowPositionals: false,
+      strict: true,
+    });
     if ((values as { help?: boolean }).help) {
       process.stdout.write(`${usage}\n`);
       return { exitCode: 0 };

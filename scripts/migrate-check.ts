@@ -55,7 +55,9 @@ function readState(file: string): TerraformState {
  */
 function synthesize(configFile: string, config: AppConfig, stackName: string, state: TerraformState, workdir: string): EcrPrivateLinkStack {
   if (!config.stacks.some((s) => s.name === stackName)) {
-    throw new InputError(`--stack: "${stackName}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
+    throw new InputError(
+      `--stack: "${stackName}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
+    );
   }
   const app = new App({ outdir: path.join(workdir, 'cdktf.out'), stackTraces: false });
   const stacks = buildStacks(app, config, configFile, (props, stack) => ({
@@ -108,7 +110,12 @@ function plan(stackDirectory: string): Record<string, PlannedActions> {
     path.join(stackDirectory, 'migrate_check_override.tf.json'),
     JSON.stringify({
       provider: {
-        aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true },
+        aws: {
+          skip_credentials_validation: true,
+          skip_requesting_account_id: true,
+          skip_metadata_api_check: true,
+          skip_region_validation: true,
+        },
       },
     }),
   );
@@ -121,7 +128,9 @@ function plan(stackDirectory: string): Record<string, PlannedActions> {
 }
 
 function localStatePath(stackName: string, backend: BackendConfig): string {
-  return backend.type === 'local' ? backend.path : `${stackName}.moved.tfstate (then terraform state push it to the ${backend.type} backend)`;
+  return backend.type === 'local'
+    ? backend.path
+    : `${stackName}.moved.tfstate (then terraform state push it to the ${backend.type} backend)`;
 }
 
 export function main(args: readonly string[] = process.argv.slice(2)): number {
@@ -156,10 +165,12 @@ export function main(args: readonly string[] = process.argv.slice(2)): number {
       stackResources: resources,
       planned,
       otherAddresses: managedAddresses(state).filter((a) => !stackAddresses.has(a)),
-      idsInState: Object.fromEntries(resources.flatMap(({ address }) => {
-        const id = stackAddresses.has(address) ? resourceId(state, address) : undefined;
-        return id ? [[address, id]] : [];
-      })),
+      idsInState: Object.fromEntries(
+        resources.flatMap(({ address }) => {
+          const id = stackAddresses.has(address) ? resourceId(state, address) : undefined;
+          return id ? [[address, id]] : [];
+        }),
+      ),
     });
     process.stdout.write(report.text);
     return report.safe ? 0 : 1;

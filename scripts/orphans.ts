@@ -85,7 +85,9 @@ function findStack(configFile: string, field: string, name: string): StackConfig
   const config = readConfigFile(configFile, field);
   const stack = config.stacks.find((s) => s.name === name);
   if (!stack) {
-    throw new CheckError(`--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`);
+    throw new CheckError(
+      `--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
+    );
   }
   return stack;
 }
@@ -116,7 +118,11 @@ function stackResources(stack: EcrPrivateLinkStack, config: StackConfig): StackR
   return {
     vpcId: config.vpcId,
     securityGroup: { address: address(securityGroup.resource), name: endpointSecurityGroupResourceName(config.namePrefix) },
-    s3Gateway: { address: address(s3Gateway.resource), serviceName: s3GatewayServiceName(config.region), routeTableIds: config.privateRouteTableIds },
+    s3Gateway: {
+      address: address(s3Gateway.resource),
+      serviceName: s3GatewayServiceName(config.region),
+      routeTableIds: config.privateRouteTableIds,
+    },
     interfaceEndpoints: interfaceEndpoints.map((endpoint) => ({
       shortName: endpoint.service.shortName,
       address: address(endpoint.resource),
@@ -148,7 +154,10 @@ function readState(stackDirectory: string): StateResource[] {
 }
 
 /** The VPC's endpoints of the stack's services and its security group of the stack's name. */
-async function readAws(config: StackConfig, resources: StackResources): Promise<{ endpoints: AwsVpcEndpoint[]; securityGroups: AwsSecurityGroup[] }> {
+async function readAws(
+  config: StackConfig,
+  resources: StackResources,
+): Promise<{ endpoints: AwsVpcEndpoint[]; securityGroups: AwsSecurityGroup[] }> {
   // The SDK warns on Node < 22 about releases after January 2027; the pinned one supports Node 20, and the
   // warning would only clutter the advice (which CI pastes into the job summary). Setting the variable to
   // false shows it.
@@ -157,28 +166,44 @@ async function readAws(config: StackConfig, resources: StackResources): Promise<
   const serviceNames = [...resources.interfaceEndpoints.map((e) => e.serviceName), resources.s3Gateway.serviceName];
   try {
     const endpoints: AwsVpcEndpoint[] = [];
-    const vpcEndpointPages = paginateDescribeVpcEndpoints({ client }, {
-      Filters: [{ Name: 'vpc-id', Values: [config.vpcId] }, { Name: 'service-name', Values: serviceNames }],
-    });
+    const vpcEndpointPages = paginateDescribeVpcEndpoints(
+      { client },
+      {
+        Filters: [
+          { Name: 'vpc-id', Values: [config.vpcId] },
+          { Name: 'service-name', Values: serviceNames },
+        ],
+      },
+    );
     for await (const page of vpcEndpointPages) {
-      endpoints.push(...(page.VpcEndpoints ?? []).map((e) => ({
-        id: e.VpcEndpointId ?? '',
-        type: e.VpcEndpointType ?? '',
-        serviceName: e.ServiceName ?? '',
-        state: e.State ?? '',
-        vpcId: e.VpcId ?? '',
-        subnetIds: e.SubnetIds ?? [],
-        routeTableIds: e.RouteTableIds ?? [],
-        securityGroupIds: (e.Groups ?? []).flatMap((group) => (group.GroupId ? [group.GroupId] : [])),
-        creationTime: e.CreationTimestamp?.toISOString(),
-      })));
+      endpoints.push(
+        ...(page.VpcEndpoints ?? []).map((e) => ({
+          id: e.VpcEndpointId ?? '',
+          type: e.VpcEndpointType ?? '',
+          serviceName: e.ServiceName ?? '',
+          state: e.State ?? '',
+          vpcId: e.VpcId ?? '',
+          subnetIds: e.SubnetIds ?? [],
+          routeTableIds: e.RouteTableIds ?? [],
+          securityGroupIds: (e.Groups ?? []).flatMap((group) => (group.GroupId ? [group.GroupId] : [])),
+          creationTime: e.CreationTimestamp?.toISOString(),
+        })),
+      );
     }
     const securityGroups: AwsSecurityGroup[] = [];
-    const groupPages = paginateDescribeSecurityGroups({ client }, {
-      Filters: [{ Name: 'vpc-id', Values: [config.vpcId] }, { Name: 'group-name', Values: [resources.securityGroup.name] }],
-    });
+    const groupPages = paginateDescribeSecurityGroups(
+      { client },
+      {
+        Filters: [
+          { Name: 'vpc-id', Values: [config.vpcId] },
+          { Name: 'group-name', Values: [resources.securityGroup.name] },
+        ],
+      },
+    );
     for await (const page of groupPages) {
-      securityGroups.push(...(page.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' })));
+      securityGroups.push(
+        ...(page.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' })),
+      );
     }
     return { endpoints, securityGroups };
   } catch (error) {
@@ -205,15 +230,17 @@ export async function main(args: readonly string[] = process.argv.slice(2), env:
     const aws = await readAws(config, resources);
     const state = readState(path.join(workdir, 'cdktf.out', 'stacks', config.name));
     const check = checkOrphans({ stack: resources, state, ...aws, adopt: config.adopt });
-    process.stdout.write(orphanReport({
-      stackName: config.name,
-      region: config.region,
-      vpcId: config.vpcId,
-      configFile,
-      configFromFlag: parsed.config !== undefined,
-      stateResourceCount: state.length,
-      check,
-    }));
+    process.stdout.write(
+      orphanReport({
+        stackName: config.name,
+        region: config.region,
+        vpcId: config.vpcId,
+        configFile,
+        configFromFlag: parsed.config !== undefined,
+        stateResourceCount: state.length,
+        check,
+      }),
+    );
     return check.orphanCount > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CheckError || error instanceof ValidationError) {

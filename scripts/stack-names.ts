@@ -23,11 +23,13 @@ const USAGE = 'Usage: npm run -s stack-names -- [--config FILE] [--require-remot
 function localStateProblems(config: AppConfig): Problem[] {
   return config.stacks.flatMap((stack, i) =>
     stack.backend.type === 'local'
-      ? [{
-          field: `stacks[${i}].backend`,
-          value: stack.backend,
-          message: 'keeps the state in a file on the CI runner, which is deleted after the job; deploying from CI needs a remote backend',
-        }]
+      ? [
+          {
+            field: `stacks[${i}].backend`,
+            value: stack.backend,
+            message: 'keeps the state in a file on the CI runner, which is deleted after the job; deploying from CI needs a remote backend',
+          },
+        ]
       : [],
   );
 }

@@ -58,7 +58,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     }
     new TerraformOutput(this, 'endpoint_security_group_id', {
       value: this.privateLink.securityGroup.securityGroupId,
-      description: 'ID of the interface endpoints\' security group (allow 443 to it from clients)',
+      description: "ID of the interface endpoints' security group (allow 443 to it from clients)",
     });
     new TerraformOutput(this, 's3_gateway_endpoint_id', {
       value: this.privateLink.s3Gateway.endpointId,
@@ -66,7 +66,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     });
     new TerraformOutput(this, 's3_prefix_list_id', {
       value: this.privateLink.s3Gateway.prefixListId,
-      description: 'Prefix list of the S3 gateway endpoint, for clients\' egress rules',
+      description: "Prefix list of the S3 gateway endpoint, for clients' egress rules",
     });
   }
 }

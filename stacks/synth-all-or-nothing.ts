@@ -15,7 +15,9 @@ export function synthAllOrNothing(app: App): string[] {
   const errors = stacks.flatMap((stack) =>
     stack.node
       .findAll()
-      .flatMap((node) => node.node.metadata.filter((entry) => entry.type === ERROR_LEVEL).map((entry) => `[${node.node.path}] ${entry.data}`)),
+      .flatMap((node) =>
+        node.node.metadata.filter((entry) => entry.type === ERROR_LEVEL).map((entry) => `[${node.node.path}] ${entry.data}`),
+      ),
   );
   if (errors.length === 0) {
     app.synth();

@@ -15,69 +15,444 @@ export function exampleWith(edit: StackEdit): Record<string, any> {
  * (field and value named).
  */
 export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: string][] = [
-  ['an unknown key (typo)', (s) => { s.privateSubnetId = s.privateSubnetIds; }, 'stacks[0].privateSubnetId: ["subnet-0a1b2c3d4e5f60001","subnet-0a1b2c3d4e5f60002"] is not a known field (did you mean "privateSubnetIds"?'],
-  ['an unknown top-level key', (_, r) => { r.stack = []; }, 'stack: [] is not a known field (did you mean "stacks"?'],
-  ['no stacks', (_, r) => { r.stacks = []; }, 'stacks: [] must be a non-empty list of stacks'],
-  ['a missing required field', (s) => { delete s.vpcId; }, 'stacks[0].vpcId: (missing) is required'],
-  ['a field of the wrong type', (s) => { s.privateSubnetIds = 'subnet-0a1b2c3d4e5f60001'; }, 'stacks[0].privateSubnetIds: "subnet-0a1b2c3d4e5f60001" must be a list of strings'],
-  ['a malformed VPC ID', (s) => { s.vpcId = 'vpc-XYZ'; }, 'stacks[0].vpcId: "vpc-XYZ" is not a VPC ID'],
-  ['a malformed subnet ID', (s) => { s.privateSubnetIds[1] = 'subnet-123'; }, 'stacks[0].privateSubnetIds[1]: "subnet-123" is not a subnet ID'],
-  ['a route table ID in the subnet list', (s) => { s.privateSubnetIds[0] = 'rtb-0a1b2c3d4e5f60003'; }, 'stacks[0].privateSubnetIds[0]: "rtb-0a1b2c3d4e5f60003" is not a subnet ID'],
-  ['a malformed route table ID', (s) => { s.privateRouteTableIds = ['rtb-1']; }, 'stacks[0].privateRouteTableIds[0]: "rtb-1" is not a route table ID'],
-  ['an empty subnet list', (s) => { s.privateSubnetIds = []; }, 'stacks[0].privateSubnetIds: [] is empty'],
-  ['an empty route table list', (s) => { s.privateRouteTableIds = []; }, 'stacks[0].privateRouteTableIds: [] is empty'],
-  ['a duplicated subnet', (s) => { s.privateSubnetIds[1] = s.privateSubnetIds[0]; }, 'stacks[0].privateSubnetIds[1]: "subnet-0a1b2c3d4e5f60001" is listed twice'],
-  ['an empty CIDR list', (s) => { s.allowedCidrBlocks = []; }, 'stacks[0].allowedCidrBlocks: [] is empty'],
-  ['a bad CIDR', (s) => { s.allowedCidrBlocks = ['10.0.0.0']; }, 'stacks[0].allowedCidrBlocks[0]: "10.0.0.0" is not an IPv4 CIDR block'],
-  ['a CIDR with host bits set', (s) => { s.allowedCidrBlocks = ['10.0.3.0/16']; }, 'stacks[0].allowedCidrBlocks[0]: "10.0.3.0/16" has host bits set; did you mean "10.0.0.0/16"?'],
-  ['a world-open CIDR', (s) => { s.allowedCidrBlocks = ['0.0.0.0/0']; }, 'stacks[0].allowedCidrBlocks[0]: "0.0.0.0/0" opens the endpoints to the whole internet'],
-  ['a region that is not one', (s) => { s.region = 'tokyo'; }, 'stacks[0].region: "tokyo" is not an AWS region name'],
-  ['an invalid name prefix', (s) => { s.namePrefix = 'my prefix'; }, 'stacks[0].namePrefix: "my prefix" is not a valid name prefix'],
-  ['a name prefix that makes an "sg-" group name', (s) => { s.namePrefix = 'sg'; }, 'stacks[0].namePrefix: "sg" would name the security group "sg-...", which AWS refuses'],
-  ['services without ecr.dkr', (s) => { s.interfaceServices = ['ecr.api']; }, 'stacks[0].interfaceServices: ["ecr.api"] lacks "ecr.dkr"'],
-  ['s3 as an interface service', (s) => { s.interfaceServices = ['ecr.dkr', 's3']; }, 'stacks[0].interfaceServices[1]: "s3" is not allowed here'],
-  ['a full service name', (s) => { s.interfaceServices = ['com.amazonaws.ap-northeast-1.ecr.dkr']; }, 'stacks[0].interfaceServices[0]: "com.amazonaws.ap-northeast-1.ecr.dkr" is a full service name'],
-  ['two services with one resource name', (s) => { s.interfaceServices = ['ecr.dkr', 'ecr-dkr']; }, 'stacks[0].interfaceServices[1]: "ecr-dkr" is listed twice'],
-  ['a non-string tag value', (s) => { s.tags = { team: 1 }; }, 'stacks[0].tags.team: 1 must be a string'],
-  ['a reserved tag key', (s) => { s.tags = { 'aws:owner': 'me' }; }, 'stacks[0].tags: "aws:owner" is a reserved tag key'],
-  ['an unsupported backend', (s) => { s.backend = { type: 'gcs' }; }, 'stacks[0].backend.type: "gcs" is not a supported backend type'],
-  ['an absolute state path', (s) => { s.backend = { type: 'local', path: '/var/state/x.tfstate' }; }, 'stacks[0].backend.path: "/var/state/x.tfstate" must be a non-empty path relative to the project folder'],
-  ['an S3 backend without a key', (s) => { s.backend = { type: 's3', bucket: 'tf-state', region: 'ap-northeast-1' }; }, 'stacks[0].backend.key: (missing) is required'],
-  ['an S3 bucket name with capitals', (s) => { s.backend = { type: 's3', bucket: 'TF_State', key: 'k', region: 'ap-northeast-1' }; }, 'stacks[0].backend.bucket: "TF_State" is not an S3 bucket name'],
-  ['an S3 backend in no region', (s) => { s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'tokyo' }; }, 'stacks[0].backend.region: "tokyo" is not an AWS region name'],
-  ['a malformed state role ARN', (s) => { s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'ap-northeast-1', roleArn: 'state-role' }; }, 'stacks[0].backend.roleArn: "state-role" is not an IAM role ARN'],
-  ['S3 state with no locking at all', (s) => { s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'ap-northeast-1', useLockfile: false }; }, 'stacks[0].backend.useLockfile: false leaves the state unlocked'],
-  ['a cloud backend without a workspace', (s) => { s.backend = { type: 'cloud', organization: 'acme' }; }, 'stacks[0].backend.workspace: (missing) is required'],
-  ['a cloud workspace name with spaces', (s) => { s.backend = { type: 'cloud', organization: 'acme', workspace: 'ecr prod' }; }, 'stacks[0].backend.workspace: "ecr prod" is not a workspace name'],
-  ['an adopted resource the stack does not have', (s) => { s.adopt = { 'ecr.apii': 'vpce-0a1b2c3d4e5f60005' }; }, 'stacks[0].adopt.ecr.apii: "vpce-0a1b2c3d4e5f60005" names no resource of this stack (it has: securityGroup, s3, ecr.api, ecr.dkr)'],
-  ['a security group ID adopted as the S3 gateway', (s) => { s.adopt = { s3: 'sg-0a1b2c3d4e5f60004' }; }, 'stacks[0].adopt.s3: "sg-0a1b2c3d4e5f60004" is not a VPC endpoint ID'],
-  ['one endpoint adopted twice', (s) => { s.adopt = { 'ecr.api': 'vpce-0a1b2c3d4e5f60005', 'ecr.dkr': 'vpce-0a1b2c3d4e5f60005' }; }, 'stacks[0].adopt.ecr.dkr: "vpce-0a1b2c3d4e5f60005" is adopted twice'],
-  ['an unknown backend key', (s) => { s.backend = { type: 'local', bucket: 'b' }; }, 'stacks[0].backend.bucket: "b" is not a known field'],
-  ['an invalid stack name', (s) => { s.name = 'my stack'; }, 'stacks[0].name: "my stack" is not a valid stack name'],
-  ['an unknown workload', (s) => { s.workload = 'lambda'; }, 'stacks[0].workload: "lambda" is not one of "ecr-only", "ecs-fargate", "ecs-ec2", "eks"'],
-  ['a malformed additional service', (s) => { s.additionalInterfaceServices = ['Logs']; }, 'stacks[0].additionalInterfaceServices[0]: "Logs" is not an endpoint service short name'],
-  ['a non-boolean leastPrivilegePolicies', (s) => { s.leastPrivilegePolicies = 'yes'; }, 'stacks[0].leastPrivilegePolicies: "yes" must be true or false'],
-  ['extra buckets without leastPrivilegePolicies', (s) => { s.extraS3BucketArns = ['arn:aws:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns: ["arn:aws:s3:::my-bucket"] only takes effect with "leastPrivilegePolicies": true'],
-  ['a bucket object ARN instead of a bucket ARN', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws:s3:::my-bucket/*']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws:s3:::my-bucket/*" is not an S3 bucket ARN'],
-  ['a bucket ARN of another partition', (s) => { s.leastPrivilegePolicies = true; s.extraS3BucketArns = ['arn:aws-cn:s3:::my-bucket']; }, 'stacks[0].extraS3BucketArns[0]: "arn:aws-cn:s3:::my-bucket" is in partition "aws-cn", but ap-northeast-1 is in "aws"'],
-  ['a non-boolean preflight', (s) => { s.preflight = 'off'; }, 'stacks[0].preflight: "off" must be true or false'],
-  ['a malformed account ID', (s) => { s.leastPrivilegePolicies = true; s.allowedAccountIds = ['1234']; }, 'stacks[0].allowedAccountIds[0]: "1234" is not an AWS account ID'],
-  ['a malformed client security group ID', (s) => { s.clientSecurityGroupIds = ['sg-12']; }, 'stacks[0].clientSecurityGroupIds[0]: "sg-12" is not a security group ID'],
-  ['an empty client security group list', (s) => { s.clientSecurityGroupIds = []; }, 'stacks[0].clientSecurityGroupIds: [] is empty'],
-  ['a duplicated route table', (s) => { s.privateRouteTableIds = ['rtb-0a1b2c3d4e5f60003', 'rtb-0a1b2c3d4e5f60003']; }, 'stacks[0].privateRouteTableIds[1]: "rtb-0a1b2c3d4e5f60003" is listed twice'],
-  ['an empty stack name', (s) => { s.name = ''; }, 'stacks[0].name: "" is not a valid stack name'],
-  ['duplicate stack names, even in other case', (s, r) => { r.stacks.push({ ...s, name: 'Sample' }); }, 'stacks[1].name: "Sample" is listed twice'],
-  ['a CIDR with a leading zero', (s) => { s.allowedCidrBlocks = ['010.0.0.0/16']; }, 'stacks[0].allowedCidrBlocks[0]: "010.0.0.0/16" is not an IPv4 CIDR block'],
-  ['a NUL character in a state path', (s) => { s.backend = { type: 'local', path: 'a\u0000.tfstate' }; }, 'stacks[0].backend.path: "a\\u0000.tfstate" must be a non-empty path relative to the project folder'],
-  ['a key named like an Object.prototype member as backend type', (s) => { s.backend = { type: 'constructor' }; }, 'stacks[0].backend.type: "constructor" is not a supported backend type'],
-  ['an interface service named like an Object.prototype member', (s) => { s.interfaceServices = ['ecr.dkr', 'constructor']; s.adopt = { toString: 'vpce-0a1b2c3d4e5f60005' }; }, 'stacks[0].adopt.toString: "vpce-0a1b2c3d4e5f60005" names no resource of this stack'],
-  ['two stacks with one local state file', (s, r) => { r.stacks.push({ ...s, name: 'second', namePrefix: 'second', backend: { type: 'local', path: './terraform.sample.tfstate' } }); }, 'stacks[1].backend: {"type":"local","path":"./terraform.sample.tfstate"} is the state of stacks[0] ("sample") too'],
-  ['an explicit state path equal to another stack\'s default', (s, r) => { delete s.backend; r.stacks.push({ ...s, name: 'second', namePrefix: 'second', backend: { type: 'local', path: 'terraform.sample.tfstate' } }); }, 'stacks[1].backend: {"type":"local","path":"terraform.sample.tfstate"} is the state of stacks[0] ("sample") too'],
-  ['two stacks with one S3 state object', (s, r) => {
-    s.backend = { type: 's3', bucket: 'tf-state', key: 'ecr.tfstate', region: 'ap-northeast-1' };
-    r.stacks.push({ ...s, name: 'second', namePrefix: 'second' });
-  }, 'is the state of stacks[0] ("sample") too; give each stack its own'],
-  ['two stacks with one name prefix in one VPC and region', (s, r) => { r.stacks.push({ ...s, name: 'second', backend: undefined }); }, 'stacks[1].namePrefix: "sample" in the same VPC and region is the name prefix of stacks[0] ("sample") too'],
-  ['an acknowledgement of an error rule', (s) => { s.acknowledge = { EcrDkrPrivateDns: 'we know' }; }, 'stacks[0].acknowledge: "EcrDkrPrivateDns" is not a warning that can be acknowledged'],
-  ['an acknowledgement without a reason', (s) => { s.acknowledge = { S3GatewayInterruption: ' ' }; }, 'stacks[0].acknowledge.S3GatewayInterruption: " " must give a reason'],
+  [
+    'an unknown key (typo)',
+    (s) => {
+      s.privateSubnetId = s.privateSubnetIds;
+    },
+    'stacks[0].privateSubnetId: ["subnet-0a1b2c3d4e5f60001","subnet-0a1b2c3d4e5f60002"] is not a known field (did you mean "privateSubnetIds"?',
+  ],
+  [
+    'an unknown top-level key',
+    (_, r) => {
+      r.stack = [];
+    },
+    'stack: [] is not a known field (did you mean "stacks"?',
+  ],
+  [
+    'no stacks',
+    (_, r) => {
+      r.stacks = [];
+    },
+    'stacks: [] must be a non-empty list of stacks',
+  ],
+  [
+    'a missing required field',
+    (s) => {
+      delete s.vpcId;
+    },
+    'stacks[0].vpcId: (missing) is required',
+  ],
+  [
+    'a field of the wrong type',
+    (s) => {
+      s.privateSubnetIds = 'subnet-0a1b2c3d4e5f60001';
+    },
+    'stacks[0].privateSubnetIds: "subnet-0a1b2c3d4e5f60001" must be a list of strings',
+  ],
+  [
+    'a malformed VPC ID',
+    (s) => {
+      s.vpcId = 'vpc-XYZ';
+    },
+    'stacks[0].vpcId: "vpc-XYZ" is not a VPC ID',
+  ],
+  [
+    'a malformed subnet ID',
+    (s) => {
+      s.privateSubnetIds[1] = 'subnet-123';
+    },
+    'stacks[0].privateSubnetIds[1]: "subnet-123" is not a subnet ID',
+  ],
+  [
+    'a route table ID in the subnet list',
+    (s) => {
+      s.privateSubnetIds[0] = 'rtb-0a1b2c3d4e5f60003';
+    },
+    'stacks[0].privateSubnetIds[0]: "rtb-0a1b2c3d4e5f60003" is not a subnet ID',
+  ],
+  [
+    'a malformed route table ID',
+    (s) => {
+      s.privateRouteTableIds = ['rtb-1'];
+    },
+    'stacks[0].privateRouteTableIds[0]: "rtb-1" is not a route table ID',
+  ],
+  [
+    'an empty subnet list',
+    (s) => {
+      s.privateSubnetIds = [];
+    },
+    'stacks[0].privateSubnetIds: [] is empty',
+  ],
+  [
+    'an empty route table list',
+    (s) => {
+      s.privateRouteTableIds = [];
+    },
+    'stacks[0].privateRouteTableIds: [] is empty',
+  ],
+  [
+    'a duplicated subnet',
+    (s) => {
+      s.privateSubnetIds[1] = s.privateSubnetIds[0];
+    },
+    'stacks[0].privateSubnetIds[1]: "subnet-0a1b2c3d4e5f60001" is listed twice',
+  ],
+  [
+    'an empty CIDR list',
+    (s) => {
+      s.allowedCidrBlocks = [];
+    },
+    'stacks[0].allowedCidrBlocks: [] is empty',
+  ],
+  [
+    'a bad CIDR',
+    (s) => {
+      s.allowedCidrBlocks = ['10.0.0.0'];
+    },
+    'stacks[0].allowedCidrBlocks[0]: "10.0.0.0" is not an IPv4 CIDR block',
+  ],
+  [
+    'a CIDR with host bits set',
+    (s) => {
+      s.allowedCidrBlocks = ['10.0.3.0/16'];
+    },
+    'stacks[0].allowedCidrBlocks[0]: "10.0.3.0/16" has host bits set; did you mean "10.0.0.0/16"?',
+  ],
+  [
+    'a world-open CIDR',
+    (s) => {
+      s.allowedCidrBlocks = ['0.0.0.0/0'];
+    },
+    'stacks[0].allowedCidrBlocks[0]: "0.0.0.0/0" opens the endpoints to the whole internet',
+  ],
+  [
+    'a region that is not one',
+    (s) => {
+      s.region = 'tokyo';
+    },
+    'stacks[0].region: "tokyo" is not an AWS region name',
+  ],
+  [
+    'an invalid name prefix',
+    (s) => {
+      s.namePrefix = 'my prefix';
+    },
+    'stacks[0].namePrefix: "my prefix" is not a valid name prefix',
+  ],
+  [
+    'a name prefix that makes an "sg-" group name',
+    (s) => {
+      s.namePrefix = 'sg';
+    },
+    'stacks[0].namePrefix: "sg" would name the security group "sg-...", which AWS refuses',
+  ],
+  [
+    'services without ecr.dkr',
+    (s) => {
+      s.interfaceServices = ['ecr.api'];
+    },
+    'stacks[0].interfaceServices: ["ecr.api"] lacks "ecr.dkr"',
+  ],
+  [
+    's3 as an interface service',
+    (s) => {
+      s.interfaceServices = ['ecr.dkr', 's3'];
+    },
+    'stacks[0].interfaceServices[1]: "s3" is not allowed here',
+  ],
+  [
+    'a full service name',
+    (s) => {
+      s.interfaceServices = ['com.amazonaws.ap-northeast-1.ecr.dkr'];
+    },
+    'stacks[0].interfaceServices[0]: "com.amazonaws.ap-northeast-1.ecr.dkr" is a full service name',
+  ],
+  [
+    'two services with one resource name',
+    (s) => {
+      s.interfaceServices = ['ecr.dkr', 'ecr-dkr'];
+    },
+    'stacks[0].interfaceServices[1]: "ecr-dkr" is listed twice',
+  ],
+  [
+    'a non-string tag value',
+    (s) => {
+      s.tags = { team: 1 };
+    },
+    'stacks[0].tags.team: 1 must be a string',
+  ],
+  [
+    'a reserved tag key',
+    (s) => {
+      s.tags = { 'aws:owner': 'me' };
+    },
+    'stacks[0].tags: "aws:owner" is a reserved tag key',
+  ],
+  [
+    'an unsupported backend',
+    (s) => {
+      s.backend = { type: 'gcs' };
+    },
+    'stacks[0].backend.type: "gcs" is not a supported backend type',
+  ],
+  [
+    'an absolute state path',
+    (s) => {
+      s.backend = { type: 'local', path: '/var/state/x.tfstate' };
+    },
+    'stacks[0].backend.path: "/var/state/x.tfstate" must be a non-empty path relative to the project folder',
+  ],
+  [
+    'an S3 backend without a key',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'tf-state', region: 'ap-northeast-1' };
+    },
+    'stacks[0].backend.key: (missing) is required',
+  ],
+  [
+    'an S3 bucket name with capitals',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'TF_State', key: 'k', region: 'ap-northeast-1' };
+    },
+    'stacks[0].backend.bucket: "TF_State" is not an S3 bucket name',
+  ],
+  [
+    'an S3 backend in no region',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'tokyo' };
+    },
+    'stacks[0].backend.region: "tokyo" is not an AWS region name',
+  ],
+  [
+    'a malformed state role ARN',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'ap-northeast-1', roleArn: 'state-role' };
+    },
+    'stacks[0].backend.roleArn: "state-role" is not an IAM role ARN',
+  ],
+  [
+    'S3 state with no locking at all',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'ap-northeast-1', useLockfile: false };
+    },
+    'stacks[0].backend.useLockfile: false leaves the state unlocked',
+  ],
+  [
+    'a cloud backend without a workspace',
+    (s) => {
+      s.backend = { type: 'cloud', organization: 'acme' };
+    },
+    'stacks[0].backend.workspace: (missing) is required',
+  ],
+  [
+    'a cloud workspace name with spaces',
+    (s) => {
+      s.backend = { type: 'cloud', organization: 'acme', workspace: 'ecr prod' };
+    },
+    'stacks[0].backend.workspace: "ecr prod" is not a workspace name',
+  ],
+  [
+    'an adopted resource the stack does not have',
+    (s) => {
+      s.adopt = { 'ecr.apii': 'vpce-0a1b2c3d4e5f60005' };
+    },
+    'stacks[0].adopt.ecr.apii: "vpce-0a1b2c3d4e5f60005" names no resource of this stack (it has: securityGroup, s3, ecr.api, ecr.dkr)',
+  ],
+  [
+    'a security group ID adopted as the S3 gateway',
+    (s) => {
+      s.adopt = { s3: 'sg-0a1b2c3d4e5f60004' };
+    },
+    'stacks[0].adopt.s3: "sg-0a1b2c3d4e5f60004" is not a VPC endpoint ID',
+  ],
+  [
+    'one endpoint adopted twice',
+    (s) => {
+      s.adopt = { 'ecr.api': 'vpce-0a1b2c3d4e5f60005', 'ecr.dkr': 'vpce-0a1b2c3d4e5f60005' };
+    },
+    'stacks[0].adopt.ecr.dkr: "vpce-0a1b2c3d4e5f60005" is adopted twice',
+  ],
+  [
+    'an unknown backend key',
+    (s) => {
+      s.backend = { type: 'local', bucket: 'b' };
+    },
+    'stacks[0].backend.bucket: "b" is not a known field',
+  ],
+  [
+    'an invalid stack name',
+    (s) => {
+      s.name = 'my stack';
+    },
+    'stacks[0].name: "my stack" is not a valid stack name',
+  ],
+  [
+    'an unknown workload',
+    (s) => {
+      s.workload = 'lambda';
+    },
+    'stacks[0].workload: "lambda" is not one of "ecr-only", "ecs-fargate", "ecs-ec2", "eks"',
+  ],
+  [
+    'a malformed additional service',
+    (s) => {
+      s.additionalInterfaceServices = ['Logs'];
+    },
+    'stacks[0].additionalInterfaceServices[0]: "Logs" is not an endpoint service short name',
+  ],
+  [
+    'a non-boolean leastPrivilegePolicies',
+    (s) => {
+      s.leastPrivilegePolicies = 'yes';
+    },
+    'stacks[0].leastPrivilegePolicies: "yes" must be true or false',
+  ],
+  [
+    'extra buckets without leastPrivilegePolicies',
+    (s) => {
+      s.extraS3BucketArns = ['arn:aws:s3:::my-bucket'];
+    },
+    'stacks[0].extraS3BucketArns: ["arn:aws:s3:::my-bucket"] only takes effect with "leastPrivilegePolicies": true',
+  ],
+  [
+    'a bucket object ARN instead of a bucket ARN',
+    (s) => {
+      s.leastPrivilegePolicies = true;
+      s.extraS3BucketArns = ['arn:aws:s3:::my-bucket/*'];
+    },
+    'stacks[0].extraS3BucketArns[0]: "arn:aws:s3:::my-bucket/*" is not an S3 bucket ARN',
+  ],
+  [
+    'a bucket ARN of another partition',
+    (s) => {
+      s.leastPrivilegePolicies = true;
+      s.extraS3BucketArns = ['arn:aws-cn:s3:::my-bucket'];
+    },
+    'stacks[0].extraS3BucketArns[0]: "arn:aws-cn:s3:::my-bucket" is in partition "aws-cn", but ap-northeast-1 is in "aws"',
+  ],
+  [
+    'a non-boolean preflight',
+    (s) => {
+      s.preflight = 'off';
+    },
+    'stacks[0].preflight: "off" must be true or false',
+  ],
+  [
+    'a malformed account ID',
+    (s) => {
+      s.leastPrivilegePolicies = true;
+      s.allowedAccountIds = ['1234'];
+    },
+    'stacks[0].allowedAccountIds[0]: "1234" is not an AWS account ID',
+  ],
+  [
+    'a malformed client security group ID',
+    (s) => {
+      s.clientSecurityGroupIds = ['sg-12'];
+    },
+    'stacks[0].clientSecurityGroupIds[0]: "sg-12" is not a security group ID',
+  ],
+  [
+    'an empty client security group list',
+    (s) => {
+      s.clientSecurityGroupIds = [];
+    },
+    'stacks[0].clientSecurityGroupIds: [] is empty',
+  ],
+  [
+    'a duplicated route table',
+    (s) => {
+      s.privateRouteTableIds = ['rtb-0a1b2c3d4e5f60003', 'rtb-0a1b2c3d4e5f60003'];
+    },
+    'stacks[0].privateRouteTableIds[1]: "rtb-0a1b2c3d4e5f60003" is listed twice',
+  ],
+  [
+    'an empty stack name',
+    (s) => {
+      s.name = '';
+    },
+    'stacks[0].name: "" is not a valid stack name',
+  ],
+  [
+    'duplicate stack names, even in other case',
+    (s, r) => {
+      r.stacks.push({ ...s, name: 'Sample' });
+    },
+    'stacks[1].name: "Sample" is listed twice',
+  ],
+  [
+    'a CIDR with a leading zero',
+    (s) => {
+      s.allowedCidrBlocks = ['010.0.0.0/16'];
+    },
+    'stacks[0].allowedCidrBlocks[0]: "010.0.0.0/16" is not an IPv4 CIDR block',
+  ],
+  [
+    'a NUL character in a state path',
+    (s) => {
+      s.backend = { type: 'local', path: 'a\u0000.tfstate' };
+    },
+    'stacks[0].backend.path: "a\\u0000.tfstate" must be a non-empty path relative to the project folder',
+  ],
+  [
+    'a key named like an Object.prototype member as backend type',
+    (s) => {
+      s.backend = { type: 'constructor' };
+    },
+    'stacks[0].backend.type: "constructor" is not a supported backend type',
+  ],
+  [
+    'an interface service named like an Object.prototype member',
+    (s) => {
+      s.interfaceServices = ['ecr.dkr', 'constructor'];
+      s.adopt = { toString: 'vpce-0a1b2c3d4e5f60005' };
+    },
+    'stacks[0].adopt.toString: "vpce-0a1b2c3d4e5f60005" names no resource of this stack',
+  ],
+  [
+    'two stacks with one local state file',
+    (s, r) => {
+      r.stacks.push({ ...s, name: 'second', namePrefix: 'second', backend: { type: 'local', path: './terraform.sample.tfstate' } });
+    },
+    'stacks[1].backend: {"type":"local","path":"./terraform.sample.tfstate"} is the state of stacks[0] ("sample") too',
+  ],
+  [
+    "an explicit state path equal to another stack's default",
+    (s, r) => {
+      delete s.backend;
+      r.stacks.push({ ...s, name: 'second', namePrefix: 'second', backend: { type: 'local', path: 'terraform.sample.tfstate' } });
+    },
+    'stacks[1].backend: {"type":"local","path":"terraform.sample.tfstate"} is the state of stacks[0] ("sample") too',
+  ],
+  [
+    'two stacks with one S3 state object',
+    (s, r) => {
+      s.backend = { type: 's3', bucket: 'tf-state', key: 'ecr.tfstate', region: 'ap-northeast-1' };
+      r.stacks.push({ ...s, name: 'second', namePrefix: 'second' });
+    },
+    'is the state of stacks[0] ("sample") too; give each stack its own',
+  ],
+  [
+    'two stacks with one name prefix in one VPC and region',
+    (s, r) => {
+      r.stacks.push({ ...s, name: 'second', backend: undefined });
+    },
+    'stacks[1].namePrefix: "sample" in the same VPC and region is the name prefix of stacks[0] ("sample") too',
+  ],
+  [
+    'an acknowledgement of an error rule',
+    (s) => {
+      s.acknowledge = { EcrDkrPrivateDns: 'we know' };
+    },
+    'stacks[0].acknowledge: "EcrDkrPrivateDns" is not a warning that can be acknowledged',
+  ],
+  [
+    'an acknowledgement without a reason',
+    (s) => {
+      s.acknowledge = { S3GatewayInterruption: ' ' };
+    },
+    'stacks[0].acknowledge.S3GatewayInterruption: " " must give a reason',
+  ],
 ];

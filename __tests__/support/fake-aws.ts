@@ -162,8 +162,19 @@ export const EXAMPLE_WORLD: FakeAwsWorld = deepFreeze({
   ],
   endpointServices: [
     ...[
-      'ecr.api', 'ecr.dkr', 'logs', 'sts', 'ec2', 'elasticloadbalancing', 'xray', 'ecs', 'ecs-agent', 'ecs-telemetry',
-      'secretsmanager', 'ssm', 's3',
+      'ecr.api',
+      'ecr.dkr',
+      'logs',
+      'sts',
+      'ec2',
+      'elasticloadbalancing',
+      'xray',
+      'ecs',
+      'ecs-agent',
+      'ecs-telemetry',
+      'secretsmanager',
+      'ssm',
+      's3',
     ].map((service): FakeEndpointService => ({
       serviceName: `com.amazonaws.ap-northeast-1.${service}`,
       type: 'Interface',
@@ -259,28 +270,29 @@ export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsW
     ...(attributes.description ? { description: attributes.description } : {}),
   });
   const allTraffic: Omit<FakeSecurityGroupRule, 'self' | 'cidrBlocks'> = {
-    protocol: '-1', fromPort: 0, toPort: 0, ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [],
+    protocol: '-1',
+    fromPort: 0,
+    toPort: 0,
+    ipv6CidrBlocks: [],
+    prefixListIds: [],
+    securityGroups: [],
   };
-  const defaultGroups = attributesOf<{ id: string; default_security_group_id: string }>('aws_vpc').map(
-    (vpc): FakeSecurityGroup => ({
-      id: vpc.default_security_group_id,
-      vpcId: vpc.id,
-      name: 'default',
-      description: 'default VPC security group',
-      ingress: [{ ...allTraffic, cidrBlocks: [], self: true }],
-      egress: [{ ...allTraffic, cidrBlocks: ['0.0.0.0/0'], self: false }],
-    }),
-  );
-  const groups = attributesOf<SecurityGroupAttributes>('aws_security_group').map(
-    (group): FakeSecurityGroup => ({
-      id: group.id,
-      vpcId: group.vpc_id,
-      name: group.name,
-      description: group.description,
-      ingress: group.ingress.map(rule),
-      egress: group.egress.map(rule),
-    }),
-  );
+  const defaultGroups = attributesOf<{ id: string; default_security_group_id: string }>('aws_vpc').map((vpc): FakeSecurityGroup => ({
+    id: vpc.default_security_group_id,
+    vpcId: vpc.id,
+    name: 'default',
+    description: 'default VPC security group',
+    ingress: [{ ...allTraffic, cidrBlocks: [], self: true }],
+    egress: [{ ...allTraffic, cidrBlocks: ['0.0.0.0/0'], self: false }],
+  }));
+  const groups = attributesOf<SecurityGroupAttributes>('aws_security_group').map((group): FakeSecurityGroup => ({
+    id: group.id,
+    vpcId: group.vpc_id,
+    name: group.name,
+    description: group.description,
+    ingress: group.ingress.map(rule),
+    egress: group.egress.map(rule),
+  }));
   const endpoints = attributesOf<VpcEndpointAttributes>('aws_vpc_endpoint');
   // Not in the state (the provider keeps no creation time): what the mock the fixture was applied against said.
   const creationTimestamps: Record<string, string> = {
@@ -437,13 +449,13 @@ function describeVpcs(world: FakeAwsWorld, params: URLSearchParams): Reply {
     ids: { param: 'VpcId', of: (vpc) => vpc.id, notFound: ['InvalidVpcID.NotFound', 'vpc ID'] },
     filters: {
       'vpc-id': (vpc) => [vpc.id],
-      'cidr': (vpc) => [vpc.cidrBlocks[0]],
+      cidr: (vpc) => [vpc.cidrBlocks[0]],
       'cidr-block-association.cidr-block': (vpc) => vpc.cidrBlocks,
       'dhcp-options-id': () => [dhcpOptionsId(world)],
-      'isDefault': () => ['false'],
+      isDefault: () => ['false'],
       'is-default': () => ['false'],
       'owner-id': () => [world.accountId],
-      'state': () => ['available'],
+      state: () => ['available'],
     },
     toXml: (vpc) => ({
       vpcId: vpc.id,
@@ -491,15 +503,15 @@ function describeSubnets(world: FakeAwsWorld, params: URLSearchParams): Reply {
       'subnet-id': (subnet) => [subnet.id],
       'vpc-id': (subnet) => [subnet.vpcId],
       'cidr-block': (subnet) => [subnet.cidrBlock],
-      'cidrBlock': (subnet) => [subnet.cidrBlock],
-      'cidr': (subnet) => [subnet.cidrBlock],
+      cidrBlock: (subnet) => [subnet.cidrBlock],
+      cidr: (subnet) => [subnet.cidrBlock],
       'availability-zone': (subnet) => [subnet.availabilityZone],
-      'availabilityZone': (subnet) => [subnet.availabilityZone],
+      availabilityZone: (subnet) => [subnet.availabilityZone],
       'availability-zone-id': (subnet) => [availabilityZoneId(subnet.availabilityZone)],
       'default-for-az': () => ['false'],
-      'defaultForAz': () => ['false'],
+      defaultForAz: () => ['false'],
       'owner-id': () => [world.accountId],
-      'state': () => ['available'],
+      state: () => ['available'],
     },
     toXml: (subnet) => ({
       subnetId: subnet.id,
@@ -559,15 +571,26 @@ function describeRouteTables(world: FakeAwsWorld, params: URLSearchParams): Repl
         // A gateway endpoint's route to its service's prefix list.
         ...(world.vpcEndpoints ?? [])
           .filter((endpoint) => endpoint.type === 'Gateway' && endpoint.routeTableIds.includes(table.id))
-          .flatMap((endpoint) => (world.prefixLists ?? []).filter((list) => list.name === endpoint.serviceName).map((list) => ({
-            destinationPrefixListId: list.id,
-            gatewayId: endpoint.id,
-            state: 'active',
-            origin: 'CreateRoute',
-          }))),
+          .flatMap((endpoint) =>
+            (world.prefixLists ?? [])
+              .filter((list) => list.name === endpoint.serviceName)
+              .map((list) => ({
+                destinationPrefixListId: list.id,
+                gatewayId: endpoint.id,
+                state: 'active',
+                origin: 'CreateRoute',
+              })),
+          ),
       ],
       associationSet: table.main
-        ? [{ routeTableAssociationId: mainAssociationId(table), routeTableId: table.id, main: true, associationState: { state: 'associated' } }]
+        ? [
+            {
+              routeTableAssociationId: mainAssociationId(table),
+              routeTableId: table.id,
+              main: true,
+              associationState: { state: 'associated' },
+            },
+          ]
         : [],
       propagatingVgwSet: [],
       tagSet: [],
@@ -587,7 +610,7 @@ function describeVpcEndpointServices(world: FakeAwsWorld, params: URLSearchParam
     {
       'service-name': (service) => [service.serviceName],
       'service-type': (service) => [service.type],
-      'owner': () => ['amazon'],
+      owner: () => ['amazon'],
       'service-region': () => [world.region],
       'supported-ip-address-types': () => ['ipv4'],
     },
@@ -604,9 +627,10 @@ function describeVpcEndpointServices(world: FakeAwsWorld, params: URLSearchParam
 function endpointServiceXml(world: FakeAwsWorld, service: FakeEndpointService): object {
   // com.amazonaws.<region>.ecr.dkr -> dkr.ecr, as in dkr.ecr.<region>.vpce.amazonaws.com
   const shortName = service.serviceName.split('.').slice(3).reverse().join('.');
-  const privateDnsName = service.serviceName.endsWith('.ecr.dkr') || service.serviceName.endsWith('.s3')
-    ? `*.${shortName}.${world.region}.amazonaws.com`
-    : `${shortName}.${world.region}.amazonaws.com`;
+  const privateDnsName =
+    service.serviceName.endsWith('.ecr.dkr') || service.serviceName.endsWith('.s3')
+      ? `*.${shortName}.${world.region}.amazonaws.com`
+      : `${shortName}.${world.region}.amazonaws.com`;
   const isInterface = service.type === 'Interface';
   return {
     serviceName: service.serviceName,
@@ -615,7 +639,9 @@ function endpointServiceXml(world: FakeAwsWorld, service: FakeEndpointService): 
     serviceRegion: world.region,
     availabilityZoneSet: service.availabilityZones,
     owner: 'amazon',
-    baseEndpointDnsNameSet: [isInterface ? `${shortName}.${world.region}.vpce.amazonaws.com` : `${shortName}.${world.region}.amazonaws.com`],
+    baseEndpointDnsNameSet: [
+      isInterface ? `${shortName}.${world.region}.vpce.amazonaws.com` : `${shortName}.${world.region}.amazonaws.com`,
+    ],
     ...(isInterface
       ? { privateDnsName, privateDnsNameSet: [{ privateDnsName }], privateDnsNameVerificationState: 'verified' }
       : { privateDnsNameSet: [] }),
@@ -628,10 +654,12 @@ function endpointServiceXml(world: FakeAwsWorld, service: FakeEndpointService): 
 }
 
 function describeAvailabilityZones(world: FakeAwsWorld, params: URLSearchParams): Reply {
-  const zones = [...new Set([
-    ...world.subnets.map((subnet) => subnet.availabilityZone),
-    ...world.endpointServices.flatMap((service) => service.availabilityZones),
-  ])].sort();
+  const zones = [
+    ...new Set([
+      ...world.subnets.map((subnet) => subnet.availabilityZone),
+      ...world.endpointServices.flatMap((service) => service.availabilityZones),
+    ]),
+  ].sort();
   return describeItems(params, 'DescribeAvailabilityZones', 'availabilityZoneInfo', {
     items: zones,
     ids: { param: 'ZoneName', of: (zone) => zone, notFound: ['InvalidParameterValue', 'availability zone'] },
@@ -639,7 +667,7 @@ function describeAvailabilityZones(world: FakeAwsWorld, params: URLSearchParams)
       'zone-name': (zone) => [zone],
       'zone-id': (zone) => [availabilityZoneId(zone)],
       'region-name': () => [world.region],
-      'state': () => ['available'],
+      state: () => ['available'],
       'zone-type': () => ['availability-zone'],
       'opt-in-status': () => ['opt-in-not-required'],
     },
@@ -678,7 +706,7 @@ function describeSecurityGroups(world: FakeAwsWorld, params: URLSearchParams): R
     filters: {
       'group-id': (group) => [group.id],
       'group-name': (group) => [group.name],
-      'description': (group) => [group.description],
+      description: (group) => [group.description],
       'vpc-id': (group) => [group.vpcId],
       'owner-id': () => [world.accountId],
       ...ruleFilters(false),
@@ -704,7 +732,11 @@ function ipPermissionXml(world: FakeAwsWorld, group: FakeSecurityGroup, rule: Fa
   return {
     ipProtocol: rule.protocol,
     ...(rule.protocol === '-1' ? {} : { fromPort: rule.fromPort, toPort: rule.toPort }),
-    groups: [...(rule.self ? [group.id] : []), ...rule.securityGroups].map((groupId) => ({ userId: world.accountId, groupId, ...description })),
+    groups: [...(rule.self ? [group.id] : []), ...rule.securityGroups].map((groupId) => ({
+      userId: world.accountId,
+      groupId,
+      ...description,
+    })),
     ipRanges: rule.cidrBlocks.map((cidrIp) => ({ cidrIp, ...description })),
     ipv6Ranges: rule.ipv6CidrBlocks.map((cidrIpv6) => ({ cidrIpv6, ...description })),
     prefixListIds: rule.prefixListIds.map((prefixListId) => ({ prefixListId, ...description })),
@@ -762,10 +794,10 @@ function describeNetworkInterfaces(world: FakeAwsWorld, params: URLSearchParams)
       'vpc-id': ({ endpoint }) => [endpoint.vpcId],
       'availability-zone': ({ eni }) => [availabilityZone(eni.subnetId)],
       'group-id': ({ endpoint }) => endpoint.securityGroupIds,
-      'description': ({ endpoint }) => [`VPC Endpoint Interface ${endpoint.id}`],
+      description: ({ endpoint }) => [`VPC Endpoint Interface ${endpoint.id}`],
       'interface-type': () => ['vpc_endpoint'],
       'requester-managed': () => ['true'],
-      'status': () => ['in-use'],
+      status: () => ['in-use'],
       'owner-id': () => [world.accountId],
       'private-ip-address': ({ eni }) => [eni.privateIpAddress],
       'addresses.private-ip-address': ({ eni }) => [eni.privateIpAddress],
@@ -882,7 +914,10 @@ function isTagFilter(name: string): boolean {
 }
 
 function wildcard(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`);
 }
 
@@ -957,7 +992,7 @@ export function availabilityZoneId(zoneName: string): string {
   const short = words
     .split('-')
     .filter(Boolean)
-    .map((word) => /^(north|south)(east|west)$/.test(word) ? word[0] + word[5] : word[0])
+    .map((word) => (/^(north|south)(east|west)$/.test(word) ? word[0] + word[5] : word[0]))
     .join('');
   return `${area}${short}${number}-az${letter.charCodeAt(0) - 'a'.charCodeAt(0) + 1}`;
 }

@@ -86,9 +86,11 @@ export function describeWithTerraform(title: string, body: (terraform: () => Ter
     return;
   }
   process.stderr.write(`\n*** SKIPPED "${title}": cannot run Terraform: ${setup.missing}. These tests judge the synthesized stacks. ***\n`);
-  describe.skip(title, () => body(() => {
-    throw new Error('skipped');
-  }));
+  describe.skip(title, () =>
+    body(() => {
+      throw new Error('skipped');
+    }),
+  );
 }
 
 /** A Terraform CLI config that installs the AWS provider from `mirror` only; returns its path. */

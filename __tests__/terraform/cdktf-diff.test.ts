@@ -8,7 +8,18 @@ import { describeWithTerraform } from '../support/terraform';
 jest.setTimeout(180_000);
 
 /** What a project folder needs for the cdktf CLI; linked, so cdktf.json's app command runs as shipped. */
-const PROJECT_FILES = ['cdktf.json', 'package.json', 'tsconfig.json', '.swcrc', 'main.ts', 'lib', 'stacks', 'scripts', 'config', 'node_modules'];
+const PROJECT_FILES = [
+  'cdktf.json',
+  'package.json',
+  'tsconfig.json',
+  '.swcrc',
+  'main.ts',
+  'lib',
+  'stacks',
+  'scripts',
+  'config',
+  'node_modules',
+];
 
 describeWithTerraform('`cdktf diff` on the example stack, as CI runs it', (terraformFor) => {
   test('GIVEN a fresh checkout with no state WHEN `cdktf diff --skip-provider-lock` runs THEN it plans the four resources', async () => {
@@ -26,7 +37,10 @@ describeWithTerraform('`cdktf diff` on the example stack, as CI runs it', (terra
     });
 
     const output = result.stdout + result.stderr;
-    expect({ code: result.code, output }).toEqual({ code: 0, output: expect.stringContaining('Plan: 4 to add, 0 to change, 0 to destroy.') });
+    expect({ code: result.code, output }).toEqual({
+      code: 0,
+      output: expect.stringContaining('Plan: 4 to add, 0 to change, 0 to destroy.'),
+    });
     for (const [type, name] of [
       ['aws_security_group', 'sample-ecr-privatelink'],
       ['aws_vpc_endpoint', 'sample-ecr-api'],

@@ -76,8 +76,23 @@ describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
   });
 
   describe.each([
-    ['S3 (with use_lockfile, set by override)', { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true }],
-    ['S3 with a DynamoDB lock table and a role', { type: 's3', bucket: 'tf-state-123', key: 'k', region: 'ap-northeast-1', encrypt: true, useLockfile: false, dynamodbTable: 'tf-locks', roleArn: 'arn:aws:iam::123456789012:role/state' }],
+    [
+      'S3 (with use_lockfile, set by override)',
+      { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true },
+    ],
+    [
+      'S3 with a DynamoDB lock table and a role',
+      {
+        type: 's3',
+        bucket: 'tf-state-123',
+        key: 'k',
+        region: 'ap-northeast-1',
+        encrypt: true,
+        useLockfile: false,
+        dynamodbTable: 'tf-locks',
+        roleArn: 'arn:aws:iam::123456789012:role/state',
+      },
+    ],
     ['HCP Terraform', { type: 'cloud', organization: 'acme', workspace: 'ecr-privatelink-prod' }],
   ] as const)('GIVEN the %s backend', (_, backend) => {
     test('WHEN `terraform init -backend=false` and `validate` run THEN Terraform accepts the backend block', async () => {

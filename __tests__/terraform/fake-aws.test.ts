@@ -109,7 +109,10 @@ describeWithTerraform('The fake AWS answers the preflight data sources in a real
     const fake = await startFakeAws(world);
     try {
       const env = { ...terraform.env, AWS_ENDPOINT_URL_EC2: fake.url, AWS_ENDPOINT_URL_STS: fake.url };
-      const result = await run(binary, ['apply', '-no-color', '-input=false', '-auto-approve', '-refresh=false', `-state=${state}`], { cwd: dir, env });
+      const result = await run(binary, ['apply', '-no-color', '-input=false', '-auto-approve', '-refresh=false', `-state=${state}`], {
+        cwd: dir,
+        env,
+      });
       if (result.code !== 0) {
         return { result, requests: [...fake.requests], outputs: {} };
       }
@@ -131,7 +134,12 @@ describeWithTerraform('The fake AWS answers the preflight data sources in a real
     expect(result.code).toBe(0);
     expect(outputs).toEqual({
       account_id: '123456789012',
-      vpc: { enable_dns_support: true, enable_dns_hostnames: true, cidr_blocks: ['10.0.0.0/16'], main_route_table_id: 'rtb-0a1b2c3d4e5f6000a' },
+      vpc: {
+        enable_dns_support: true,
+        enable_dns_hostnames: true,
+        cidr_blocks: ['10.0.0.0/16'],
+        main_route_table_id: 'rtb-0a1b2c3d4e5f6000a',
+      },
       subnets: {
         [SUBNET_A]: { vpc_id: VPC, cidr_block: '10.0.0.0/24', availability_zone: 'ap-northeast-1a', availability_zone_id: 'apne1-az1' },
         [SUBNET_C]: { vpc_id: VPC, cidr_block: '10.0.1.0/24', availability_zone: 'ap-northeast-1c', availability_zone_id: 'apne1-az3' },
@@ -162,7 +170,11 @@ describeWithTerraform('The fake AWS answers the preflight data sources in a real
     const { result, outputs } = await applyAgainst(broken);
 
     expect(result.code).toBe(0);
-    expect(outputs.vpc).toMatchObject({ enable_dns_support: true, enable_dns_hostnames: false, cidr_blocks: ['10.0.0.0/16', '10.1.0.0/16'] });
+    expect(outputs.vpc).toMatchObject({
+      enable_dns_support: true,
+      enable_dns_hostnames: false,
+      cidr_blocks: ['10.0.0.0/16', '10.1.0.0/16'],
+    });
     expect(outputs.subnets).toMatchObject({ [SUBNET_C]: { vpc_id: 'vpc-0f0f0f0f0f0f0f0f0', availability_zone: 'ap-northeast-1d' } });
     expect(outputs.ecr_dkr).toEqual({ service_type: 'Interface', availability_zones: ['ap-northeast-1a'] });
     expect(EXAMPLE_WORLD.vpcs[0]).toEqual({ id: VPC, cidrBlocks: ['10.0.0.0/16'], enableDnsSupport: true, enableDnsHostnames: true });
@@ -201,7 +213,7 @@ interface Planned {
   readonly requests: string[];
 }
 
-describeWithTerraform('The fake AWS answers the reads of the stack\'s own resources (import, refresh)', (terraformFor) => {
+describeWithTerraform("The fake AWS answers the reads of the stack's own resources (import, refresh)", (terraformFor) => {
   let terraform: Terraform;
   let stack: string;
   /** Where the stack's local backend keeps its state (`backend.path` of config/example.json). */
@@ -280,14 +292,17 @@ describeWithTerraform('The fake AWS answers the reads of the stack\'s own resour
   test('GIVEN the existing group has another description WHEN the import is planned THEN the group is imported and replaced', async () => {
     prepare(withImportBlocks);
     const world = withWorld(EXAMPLE_WORLD, (edited) => {
-      edited.securityGroups!.find((group) => group.id === ADOPTED['aws_security_group.sample-ecr-privatelink'])!.description = 'Managed by hand';
+      edited.securityGroups!.find((group) => group.id === ADOPTED['aws_security_group.sample-ecr-privatelink'])!.description =
+        'Managed by hand';
     });
 
     const { code, output } = await planAgainst(world);
 
     expect(code).toBe(2);
     expect(output).toContain('# aws_security_group.sample-ecr-privatelink must be replaced');
-    expect(output).toContain('~ description = "Managed by hand" -> "ECR PrivateLink endpoints: HTTPS from inside the VPC" # forces replacement');
+    expect(output).toContain(
+      '~ description = "Managed by hand" -> "ECR PrivateLink endpoints: HTTPS from inside the VPC" # forces replacement',
+    );
     expect(output).toContain('Plan: 4 to import, 1 to add, 2 to change, 1 to destroy.');
   });
 
@@ -306,7 +321,7 @@ describeWithTerraform('The fake AWS answers the reads of the stack\'s own resour
     expect(output).toContain('Plan: 3 to import');
   });
 
-  test('GIVEN the fixture\'s four resources as the stack\'s state WHEN planned with refresh THEN no changes: the world is the fixture', async () => {
+  test("GIVEN the fixture's four resources as the stack's state WHEN planned with refresh THEN no changes: the world is the fixture", async () => {
     const fixture = JSON.parse(readFileSync(ORIGINAL_STATE_PATH, 'utf8')) as TerraformState & Record<string, unknown>;
     const four = fixture.resources.filter((resource) => `${resource.type}.${resource.name}` in ADOPTED);
     // The stack's outputs are left out on both sides: they are new to this state, and not what is tested.
@@ -344,14 +359,54 @@ describe('fake-aws on the wire', () => {
 
   test.each([
     ['DescribeVpcs', { 'VpcId.1': 'vpc-0000000000000000f' }, 'InvalidVpcID.NotFound', "The vpc ID 'vpc-0000000000000000f' does not exist"],
-    ['DescribeSubnets', { 'SubnetId.1': 'subnet-0000000000000000f' }, 'InvalidSubnetID.NotFound', "The subnet ID 'subnet-0000000000000000f' does not exist"],
-    ['DescribeRouteTables', { 'RouteTableId.1': 'rtb-0000000000000000f' }, 'InvalidRouteTableID.NotFound', "The routeTable ID 'rtb-0000000000000000f' does not exist"],
-    ['DescribeVpcEndpointServices', { 'ServiceName.1': 'com.amazonaws.ap-northeast-1.nope' }, 'InvalidServiceName', "The Vpc Endpoint Service 'com.amazonaws.ap-northeast-1.nope' does not exist"],
-    ['DescribeSubnets', { 'Filter.1.Name': 'no-such-filter', 'Filter.1.Value.1': 'x' }, 'InvalidParameterValue', "The filter 'no-such-filter' is invalid"],
-    ['DescribeSecurityGroups', { 'GroupId.1': 'sg-0000000000000000f' }, 'InvalidGroup.NotFound', "The security group 'sg-0000000000000000f' does not exist"],
-    ['DescribeVpcEndpoints', { 'VpcEndpointId.1': 'vpce-0000000000000000f' }, 'InvalidVpcEndpointId.NotFound', "The Vpc Endpoint Id 'vpce-0000000000000000f' does not exist"],
-    ['DescribeNetworkInterfaces', { 'NetworkInterfaceId.1': 'eni-0000000000000000f' }, 'InvalidNetworkInterfaceID.NotFound', "The networkInterface ID 'eni-0000000000000000f' does not exist"],
-    ['DescribePrefixLists', { 'PrefixListId.1': 'pl-0000000f' }, 'InvalidPrefixListId.NotFound', "The prefix list ID 'pl-0000000f' does not exist"],
+    [
+      'DescribeSubnets',
+      { 'SubnetId.1': 'subnet-0000000000000000f' },
+      'InvalidSubnetID.NotFound',
+      "The subnet ID 'subnet-0000000000000000f' does not exist",
+    ],
+    [
+      'DescribeRouteTables',
+      { 'RouteTableId.1': 'rtb-0000000000000000f' },
+      'InvalidRouteTableID.NotFound',
+      "The routeTable ID 'rtb-0000000000000000f' does not exist",
+    ],
+    [
+      'DescribeVpcEndpointServices',
+      { 'ServiceName.1': 'com.amazonaws.ap-northeast-1.nope' },
+      'InvalidServiceName',
+      "The Vpc Endpoint Service 'com.amazonaws.ap-northeast-1.nope' does not exist",
+    ],
+    [
+      'DescribeSubnets',
+      { 'Filter.1.Name': 'no-such-filter', 'Filter.1.Value.1': 'x' },
+      'InvalidParameterValue',
+      "The filter 'no-such-filter' is invalid",
+    ],
+    [
+      'DescribeSecurityGroups',
+      { 'GroupId.1': 'sg-0000000000000000f' },
+      'InvalidGroup.NotFound',
+      "The security group 'sg-0000000000000000f' does not exist",
+    ],
+    [
+      'DescribeVpcEndpoints',
+      { 'VpcEndpointId.1': 'vpce-0000000000000000f' },
+      'InvalidVpcEndpointId.NotFound',
+      "The Vpc Endpoint Id 'vpce-0000000000000000f' does not exist",
+    ],
+    [
+      'DescribeNetworkInterfaces',
+      { 'NetworkInterfaceId.1': 'eni-0000000000000000f' },
+      'InvalidNetworkInterfaceID.NotFound',
+      "The networkInterface ID 'eni-0000000000000000f' does not exist",
+    ],
+    [
+      'DescribePrefixLists',
+      { 'PrefixListId.1': 'pl-0000000f' },
+      'InvalidPrefixListId.NotFound',
+      "The prefix list ID 'pl-0000000f' does not exist",
+    ],
     ['CreateVpc', { CidrBlock: '10.9.0.0/16' }, 'UnsupportedOperation', 'fake-aws has no handler for CreateVpc'],
   ])('GIVEN %s with %j WHEN asked THEN it answers 400 with EC2 error %s', async (action, params, code, message) => {
     const { status, text } = await call(EXAMPLE_WORLD, { Action: action, Version: '2016-11-15', ...params });
@@ -366,7 +421,10 @@ describe('fake-aws on the wire', () => {
     });
 
     const { status, text } = await call(world, {
-      Action: 'DescribeSubnets', Version: '2016-11-15', 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': VPC,
+      Action: 'DescribeSubnets',
+      Version: '2016-11-15',
+      'Filter.1.Name': 'vpc-id',
+      'Filter.1.Value.1': VPC,
     });
 
     expect(status).toBe(200);
@@ -376,8 +434,12 @@ describe('fake-aws on the wire', () => {
 
   test('GIVEN the filters aws_vpc reads its default group with WHEN DescribeSecurityGroups THEN only the VPC’s default group comes back', async () => {
     const { status, text } = await call(EXAMPLE_WORLD, {
-      Action: 'DescribeSecurityGroups', Version: '2016-11-15',
-      'Filter.1.Name': 'group-name', 'Filter.1.Value.1': 'default', 'Filter.2.Name': 'vpc-id', 'Filter.2.Value.1': VPC,
+      Action: 'DescribeSecurityGroups',
+      Version: '2016-11-15',
+      'Filter.1.Name': 'group-name',
+      'Filter.1.Value.1': 'default',
+      'Filter.2.Name': 'vpc-id',
+      'Filter.2.Value.1': VPC,
     });
 
     expect(status).toBe(200);
@@ -386,7 +448,11 @@ describe('fake-aws on the wire', () => {
   });
 
   test('GIVEN the S3 gateway endpoint WHEN DescribeRouteTables of its route table THEN the table routes the S3 prefix list through it', async () => {
-    const { status, text } = await call(EXAMPLE_WORLD, { Action: 'DescribeRouteTables', Version: '2016-11-15', 'RouteTableId.1': ROUTE_TABLE });
+    const { status, text } = await call(EXAMPLE_WORLD, {
+      Action: 'DescribeRouteTables',
+      Version: '2016-11-15',
+      'RouteTableId.1': ROUTE_TABLE,
+    });
 
     expect(status).toBe(200);
     expect(text).toContain('<destinationPrefixListId>pl-61a54008</destinationPrefixListId><gatewayId>vpce-0a1b2c3d4e5f60007</gatewayId>');

@@ -63,7 +63,12 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     test('THEN it exits 0 and says every resource of the stack is unchanged', () => {
       expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
       expect(result.code).toBe(0);
-      for (const address of ['aws_security_group.sample-ecr-privatelink', 'aws_vpc_endpoint.sample-ecr-api', 'aws_vpc_endpoint.sample-ecr-dkr', 'aws_vpc_endpoint.sample-s3']) {
+      for (const address of [
+        'aws_security_group.sample-ecr-privatelink',
+        'aws_vpc_endpoint.sample-ecr-api',
+        'aws_vpc_endpoint.sample-ecr-dkr',
+        'aws_vpc_endpoint.sample-s3',
+      ]) {
         expect(result.stdout).toMatch(new RegExp(`^  unchanged  ${address.replace(/\./g, '\\.')}$`, 'm'));
       }
       expect(result.stdout).toContain('Result: safe.');
@@ -80,9 +85,13 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     });
 
     test('THEN it prints the state mv commands, and the removed blocks with the adopt entry as the other way', () => {
-      expect(result.stdout).toContain(`terraform state mv -state=${state} -state-out=terraform.sample.tfstate aws_vpc_endpoint.sample-s3 aws_vpc_endpoint.sample-s3`);
+      expect(result.stdout).toContain(
+        `terraform state mv -state=${state} -state-out=terraform.sample.tfstate aws_vpc_endpoint.sample-s3 aws_vpc_endpoint.sample-s3`,
+      );
       expect(result.stdout).toContain('    from = aws_vpc_endpoint.sample-ecr-dkr');
-      expect(result.stdout).toContain('"adopt": {"securityGroup":"sg-0a1b2c3d4e5f60004","ecr.api":"vpce-0a1b2c3d4e5f60005","ecr.dkr":"vpce-0a1b2c3d4e5f60006","s3":"vpce-0a1b2c3d4e5f60007"}');
+      expect(result.stdout).toContain(
+        '"adopt": {"securityGroup":"sg-0a1b2c3d4e5f60004","ecr.api":"vpce-0a1b2c3d4e5f60005","ecr.dkr":"vpce-0a1b2c3d4e5f60006","s3":"vpce-0a1b2c3d4e5f60007"}',
+      );
     });
 
     test('THEN the given state file is byte-identical afterwards', () => {
@@ -91,7 +100,16 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
   });
 
   test('GIVEN a config whose namePrefix differs THEN it exits 1 and names each resource that would be created', async () => {
-    const result = await migrateCheck('--config', configFile('other-prefix.json', (s) => { s.namePrefix = 'other'; }), '--stack', 'sample', '--state', stateCopy('prefix.tfstate'));
+    const result = await migrateCheck(
+      '--config',
+      configFile('other-prefix.json', (s) => {
+        s.namePrefix = 'other';
+      }),
+      '--stack',
+      'sample',
+      '--state',
+      stateCopy('prefix.tfstate'),
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ {2}CREATED {2}aws_vpc_endpoint\.other-ecr-dkr$/m);
     expect(result.stdout).toContain('Result: NOT SAFE. aws_security_group.other-ecr-privatelink would be CREATED');
@@ -109,7 +127,16 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
   });
 
   test('GIVEN least-privilege policies THEN the change is reported as updated in place, which is safe', async () => {
-    const result = await migrateCheck('--config', configFile('least-privilege.json', (s) => { s.leastPrivilegePolicies = true; }), '--stack', 'sample', '--state', stateCopy('policies.tfstate'));
+    const result = await migrateCheck(
+      '--config',
+      configFile('least-privilege.json', (s) => {
+        s.leastPrivilegePolicies = true;
+      }),
+      '--stack',
+      'sample',
+      '--state',
+      stateCopy('policies.tfstate'),
+    );
     expect(result.stdout).toMatch(/^ {2}updated in place {2}aws_vpc_endpoint\.sample-s3$/m);
     expect(result.code).toBe(0);
   });
@@ -117,7 +144,11 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
   test.each([
     ['no --state', ['--config', EXAMPLE_CONFIG, '--stack', 'sample'], 'Missing --state'],
     ['an unknown stack', ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE], '--stack: "tokyo" is not a stack of'],
-    ['a file that is not a state', ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')], 'is not a Terraform state file'],
+    [
+      'a file that is not a state',
+      ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')],
+      'is not a Terraform state file',
+    ],
   ])('GIVEN %s THEN it exits 2 with what is wrong, and no stack trace', async (_, args, message) => {
     const result = await migrateCheck(...args);
     expect(result.code).toBe(2);

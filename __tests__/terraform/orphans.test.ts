@@ -35,7 +35,11 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
   });
 
   /** A project folder with the example config (changed by `edit`) and the state holding `addresses` of original.tfstate. */
-  async function project(label: string, addresses: readonly string[], edit: (stack: Record<string, any>) => void = () => {}): Promise<{ dir: string; config: string }> {
+  async function project(
+    label: string,
+    addresses: readonly string[],
+    edit: (stack: Record<string, any>) => void = () => {},
+  ): Promise<{ dir: string; config: string }> {
     const dir = tempProject(`orphans-${label}`);
     copyFileSync(ORIGINAL_STATE_PATH, path.join(dir, 'original.tfstate'));
     for (const address of addresses) {
@@ -87,7 +91,14 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
       let stack: string;
 
       beforeAll(async () => {
-        writeFileSync(config, JSON.stringify(exampleWith((s) => { s.adopt = pastedAdopt(found.stdout); })));
+        writeFileSync(
+          config,
+          JSON.stringify(
+            exampleWith((s) => {
+              s.adopt = pastedAdopt(found.stdout);
+            }),
+          ),
+        );
         const synth = await runApp(dir, config);
         expect(synth.stderr).toBe('');
         stack = stackDirectory(dir, 'sample');
@@ -138,7 +149,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     expect(result.code).toBe(0);
   });
 
-  describe('GIVEN AWS also holds a second ecr.dkr endpoint (a rerun\'s), one being deleted and one that failed', () => {
+  describe("GIVEN AWS also holds a second ecr.dkr endpoint (a rerun's), one being deleted and one that failed", () => {
     let aws: FakeAws;
     let result: CommandResult;
     const copyOf = (id: string, service: string, state: string, creationTimestamp: string): FakeVpcEndpoint => ({
@@ -149,23 +160,27 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     });
 
     beforeAll(async () => {
-      aws = await startFakeAws(withWorld(EXAMPLE_WORLD, (world) => {
-        world.vpcEndpoints!.push(
-          copyOf('vpce-0a1b2c3d4e5f6000a', 'ecr.dkr', 'available', '2025-06-10T04:00:00.000Z'),
-          copyOf('vpce-0a1b2c3d4e5f6000b', 'ecr.api', 'deleted', '2025-06-10T02:00:00.000Z'),
-          copyOf('vpce-0a1b2c3d4e5f6000c', 'ecr.api', 'failed', '2025-06-10T02:30:00.000Z'),
-        );
-      }));
+      aws = await startFakeAws(
+        withWorld(EXAMPLE_WORLD, (world) => {
+          world.vpcEndpoints!.push(
+            copyOf('vpce-0a1b2c3d4e5f6000a', 'ecr.dkr', 'available', '2025-06-10T04:00:00.000Z'),
+            copyOf('vpce-0a1b2c3d4e5f6000b', 'ecr.api', 'deleted', '2025-06-10T02:00:00.000Z'),
+            copyOf('vpce-0a1b2c3d4e5f6000c', 'ecr.api', 'failed', '2025-06-10T02:30:00.000Z'),
+          );
+        }),
+      );
       const { dir, config } = await project('duplicate', MANAGED);
       result = await orphans(dir, config, terraform.against(aws.url));
     });
 
     afterAll(() => aws.close());
 
-    test('THEN it exits 1 and names the second one a duplicate of the state\'s, to delete', () => {
+    test("THEN it exits 1 and names the second one a duplicate of the state's, to delete", () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('In AWS but not in the state: 1 orphan(s).');
-      expect(result.stdout).toContain('vpce-0a1b2c3d4e5f6000a  available  DUPLICATE: the state holds aws_vpc_endpoint.sample-ecr-dkr as vpce-0a1b2c3d4e5f60006; delete this one');
+      expect(result.stdout).toContain(
+        'vpce-0a1b2c3d4e5f6000a  available  DUPLICATE: the state holds aws_vpc_endpoint.sample-ecr-dkr as vpce-0a1b2c3d4e5f60006; delete this one',
+      );
       expect(result.stdout).not.toContain('"adopt"');
     });
 
@@ -173,10 +188,12 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
       const notOrphans = result.stdout.split('Not orphans, nothing to adopt')[1];
       expect(notOrphans).toMatch(/vpce-0a1b2c3d4e5f6000b {2}deleted {2}being deleted by AWS/);
       expect(notOrphans).toMatch(/vpce-0a1b2c3d4e5f6000c {2}failed {2}not usable/);
-      expect(result.stdout).toContain('aws ec2 delete-vpc-endpoints --region ap-northeast-1 --vpc-endpoint-ids vpce-0a1b2c3d4e5f6000c vpce-0a1b2c3d4e5f6000a\n');
+      expect(result.stdout).toContain(
+        'aws ec2 delete-vpc-endpoints --region ap-northeast-1 --vpc-endpoint-ids vpce-0a1b2c3d4e5f6000c vpce-0a1b2c3d4e5f6000a\n',
+      );
     });
 
-    test('THEN it asked EC2 for the stack\'s VPC and services, and for the group by its name', () => {
+    test("THEN it asked EC2 for the stack's VPC and services, and for the group by its name", () => {
       expect(aws.requests).toEqual(['DescribeVpcEndpoints', 'DescribeSecurityGroups']);
     });
   });

@@ -35,7 +35,11 @@ const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (
   },
   subnets_elsewhere: {
     locals: {
-      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-other', 'ap-northeast-1c'), 'subnet-d': subnet('vpc-9', 'ap-northeast-1d') },
+      s: {
+        'subnet-a': subnet('vpc-1', 'ap-northeast-1a'),
+        'subnet-c': subnet('vpc-other', 'ap-northeast-1c'),
+        'subnet-d': subnet('vpc-9', 'ap-northeast-1d'),
+      },
     },
     condition: (at) => conditions.subnetsInVpcCondition(at('s'), 'vpc-1'),
   },
@@ -45,16 +49,26 @@ const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (
   },
   azs_shared: {
     locals: {
-      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-b': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') },
+      s: {
+        'subnet-a': subnet('vpc-1', 'ap-northeast-1a'),
+        'subnet-b': subnet('vpc-1', 'ap-northeast-1a'),
+        'subnet-c': subnet('vpc-1', 'ap-northeast-1c'),
+      },
     },
     condition: (at) => conditions.distinctAzsCondition(at('s')),
   },
   az_offered: {
-    locals: { svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'), s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') } },
+    locals: {
+      svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'),
+      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-c': subnet('vpc-1', 'ap-northeast-1c') },
+    },
     condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), ...DKR }, at('s')),
   },
   az_not_offered: {
-    locals: { svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'), s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-d': subnet('vpc-1', 'ap-northeast-1d') } },
+    locals: {
+      svc: offeredIn('ap-northeast-1a', 'ap-northeast-1c'),
+      s: { 'subnet-a': subnet('vpc-1', 'ap-northeast-1a'), 'subnet-d': subnet('vpc-1', 'ap-northeast-1d') },
+    },
     condition: (at) => conditions.serviceOfferedCondition({ address: at('svc'), ...DKR }, at('s')),
   },
   rtbs_in_vpc: {
@@ -92,20 +106,42 @@ describeWithTerraform('Preflight conditions, evaluated by Terraform', (terraform
     await terraform.expect([0], dir, 'init', '-input=false');
     await terraform.expect([0], dir, 'apply', '-input=false', '-auto-approve');
     const shown = JSON.parse((await terraform.expect([0], dir, 'output', '-json')).stdout);
-    results = Object.fromEntries(Object.entries(shown).map(([name, output]) => [name, (output as { value: { ok: boolean; message: string } }).value]));
+    results = Object.fromEntries(
+      Object.entries(shown).map(([name, output]) => [name, (output as { value: { ok: boolean; message: string } }).value]),
+    );
   });
 
   test.each([
     ['dns_ok', true, undefined],
-    ['dns_off', false, 'VPC vpc-1 needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)'],
+    [
+      'dns_off',
+      false,
+      'VPC vpc-1 needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)',
+    ],
     ['subnets_in_vpc', true, undefined],
-    ['subnets_elsewhere', false, 'privateSubnetIds must be subnets of vpcId vpc-1, but subnet-c is in vpc-other, subnet-d is in vpc-9; list private subnets of vpc-1.'],
+    [
+      'subnets_elsewhere',
+      false,
+      'privateSubnetIds must be subnets of vpcId vpc-1, but subnet-c is in vpc-other, subnet-d is in vpc-9; list private subnets of vpc-1.',
+    ],
     ['azs_distinct', true, undefined],
-    ['azs_shared', false, 'privateSubnetIds share Availability Zones (subnet-a in ap-northeast-1a, subnet-b in ap-northeast-1a); an interface endpoint'],
+    [
+      'azs_shared',
+      false,
+      'privateSubnetIds share Availability Zones (subnet-a in ap-northeast-1a, subnet-b in ap-northeast-1a); an interface endpoint',
+    ],
     ['az_offered', true, undefined],
-    ['az_not_offered', false, 'com.amazonaws.ap-northeast-1.ecr.dkr is not offered in the Availability Zone of subnet-d (ap-northeast-1d) (offered in ap-northeast-1a, ap-northeast-1c); use subnets in offered AZs.'],
+    [
+      'az_not_offered',
+      false,
+      'com.amazonaws.ap-northeast-1.ecr.dkr is not offered in the Availability Zone of subnet-d (ap-northeast-1d) (offered in ap-northeast-1a, ap-northeast-1c); use subnets in offered AZs.',
+    ],
     ['rtbs_in_vpc', true, undefined],
-    ['rtbs_elsewhere', false, "privateRouteTableIds must be route tables of vpcId vpc-1, but rtb-2 is in vpc-2; list the route tables of vpc-1's private subnets."],
+    [
+      'rtbs_elsewhere',
+      false,
+      "privateRouteTableIds must be route tables of vpcId vpc-1, but rtb-2 is in vpc-2; list the route tables of vpc-1's private subnets.",
+    ],
     ['cidrs_inside', true, undefined],
     ['cidrs_outside', false, "allowedCidrBlocks 10.0.0.0/8, 192.168.0.0/16 lie outside VPC vpc-1's CIDR blocks (10.0.0.0/16)"],
   ])('GIVEN case %s THEN the condition is %s and the message says what to change', (name, ok, message) => {

@@ -45,7 +45,9 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
   test.each<[string, (world: FakeAwsWorld) => void, string]>([
     [
       'a VPC without DNS hostnames',
-      (w) => { w.vpcs[0].enableDnsHostnames = false; },
+      (w) => {
+        w.vpcs[0].enableDnsHostnames = false;
+      },
       `VPC ${VPC} needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)`,
     ],
     [
@@ -58,11 +60,13 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
     ],
     [
       'two subnets in one Availability Zone',
-      (w) => { w.subnets[1].availabilityZone = 'ap-northeast-1a'; },
+      (w) => {
+        w.subnets[1].availabilityZone = 'ap-northeast-1a';
+      },
       `privateSubnetIds share Availability Zones (${SUBNET_A} in ap-northeast-1a, ${SUBNET_C} in ap-northeast-1a)`,
     ],
     [
-      'ecr.dkr not offered in a subnet\'s AZ',
+      "ecr.dkr not offered in a subnet's AZ",
       (w) => {
         const dkr = w.endpointServices.find((s) => s.serviceName.endsWith('.ecr.dkr'))!;
         dkr.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1d'];

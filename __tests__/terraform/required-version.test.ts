@@ -20,7 +20,14 @@ describeWithTerraform('Terraform enforces the synthesized required_version', (te
   beforeAll(() => {
     terraform = terraformFor();
     stack = synthInProject(tempProject('required-version'), {
-      backend: { type: 's3', bucket: 'tf-state-123', key: 'ecr/sample.tfstate', region: 'ap-northeast-1', encrypt: true, useLockfile: true },
+      backend: {
+        type: 's3',
+        bucket: 'tf-state-123',
+        key: 'ecr/sample.tfstate',
+        region: 'ap-northeast-1',
+        encrypt: true,
+        useLockfile: true,
+      },
     });
     synthesized = JSON.parse(readFileSync(path.join(stack, 'cdk.tf.json'), 'utf8'));
   });

@@ -31,7 +31,7 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
     project = tempProject('state');
   });
 
-  test('GIVEN the state fixture WHEN original.tf plans against it THEN nothing changes (the fixture is that config\'s state)', async () => {
+  test("GIVEN the state fixture WHEN original.tf plans against it THEN nothing changes (the fixture is that config's state)", async () => {
     const original = tempProject('original');
     copyFileSync(path.join(REPO_ROOT, 'reference', 'original.tf'), path.join(original, 'main.tf'));
     copyFileSync(ORIGINAL_STATE, path.join(original, 'terraform.tfstate'));
@@ -44,14 +44,23 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
     expect(Object.values(plan.actions).every((a) => a.join() === 'no-op')).toBe(true);
   });
 
-  describe('GIVEN the four resources moved with `terraform state mv` into the example stack\'s state', () => {
+  describe("GIVEN the four resources moved with `terraform state mv` into the example stack's state", () => {
     let stack: string;
     const fixtureBefore = readFileSync(ORIGINAL_STATE);
 
     beforeAll(async () => {
       copyFileSync(ORIGINAL_STATE, path.join(project, 'original.tfstate'));
       for (const address of MOVED) {
-        await terraform.expect([0], project, 'state', 'mv', '-state=original.tfstate', '-state-out=terraform.sample.tfstate', address, address);
+        await terraform.expect(
+          [0],
+          project,
+          'state',
+          'mv',
+          '-state=original.tfstate',
+          '-state-out=terraform.sample.tfstate',
+          address,
+          address,
+        );
       }
       stack = synthInProject(project);
       await terraform.expect([0], stack, 'init', '-input=false');

@@ -15,7 +15,10 @@ export class Acknowledgements {
 
   /** The reason `ruleId` is acknowledged for `construct`, from the nearest scope that gives one. */
   public static reasonFor(construct: IConstruct, ruleId: string): string | undefined {
-    return [...construct.node.scopes].reverse().map((scope) => REASONS.get(scope)?.get(ruleId)).find((reason) => reason !== undefined);
+    return [...construct.node.scopes]
+      .reverse()
+      .map((scope) => REASONS.get(scope)?.get(ruleId))
+      .find((reason) => reason !== undefined);
   }
 
   private constructor(private readonly scope: IConstruct) {}

@@ -49,15 +49,21 @@ const ClientCidrBlock = Type.String({
   errorMessage: {
     type: 'must be a string',
     pattern: 'is not an IPv4 CIDR block (e.g. "10.0.0.0/16": octets 0-255 without leading zeros, prefix length 0-32)',
-    not: 'opens the endpoints to the whole internet; list the clients\' networks (e.g. the VPC CIDR)',
+    not: "opens the endpoints to the whole internet; list the clients' networks (e.g. the VPC CIDR)",
   },
 });
 
 const InterfaceServiceName = Type.String({
   pattern: '^[a-z0-9]+([.-][a-z0-9]+)*$',
   allOf: [
-    { not: { pattern: '^(cn\\.)?com\\.amazonaws\\.' }, errorMessage: 'is a full service name; write only the part after the region (e.g. "ecr.dkr")' },
-    { not: { const: 's3' }, errorMessage: 'is not allowed here: ECR image layers need the S3 *gateway* endpoint, which the stack always creates' },
+    {
+      not: { pattern: '^(cn\\.)?com\\.amazonaws\\.' },
+      errorMessage: 'is a full service name; write only the part after the region (e.g. "ecr.dkr")',
+    },
+    {
+      not: { const: 's3' },
+      errorMessage: 'is not allowed here: ECR image layers need the S3 *gateway* endpoint, which the stack always creates',
+    },
   ],
   errorMessage: { type: 'must be a string', pattern: 'is not an endpoint service short name (e.g. "ecr.api", "logs", "ecs-agent")' },
 });
@@ -97,13 +103,17 @@ const S3Backend = Type.Object(
         description: 'DynamoDB table for locking, for setups older than S3-native locking. @default - none',
       }),
     ),
-    roleArn: Type.Optional({ ...IamRoleArn, description: 'IAM role to assume for state access. @default - the caller\'s credentials' }),
-    profile: Type.Optional(patterned('^.+$', 'must not be empty', { description: 'Named AWS profile for state access. @default - the default credential chain' })),
+    roleArn: Type.Optional({ ...IamRoleArn, description: "IAM role to assume for state access. @default - the caller's credentials" }),
+    profile: Type.Optional(
+      patterned('^.+$', 'must not be empty', {
+        description: 'Named AWS profile for state access. @default - the default credential chain',
+      }),
+    ),
   },
   {
     additionalProperties: false,
     title: 'an s3 backend',
-    description: 'Terraform\'s S3 backend, with encryption and S3-native locking on unless turned off.',
+    description: "Terraform's S3 backend, with encryption and S3-native locking on unless turned off.",
     if: { properties: { useLockfile: { const: false } }, required: ['useLockfile'], not: { required: ['dynamodbTable'] } },
     then: { properties: { useLockfile: { not: {}, errorMessage: 'leaves the state unlocked; keep it on, or name a dynamodbTable' } } },
   },
@@ -118,7 +128,11 @@ const CloudBackend = Type.Object(
       patterned('^[a-z0-9.-]+(:[0-9]+)?$', 'is not a host name (e.g. "app.terraform.io")', { description: '@default app.terraform.io' }),
     ),
   },
-  { additionalProperties: false, title: 'a cloud backend', description: 'HCP Terraform or Terraform Enterprise, with remote runs in one workspace.' },
+  {
+    additionalProperties: false,
+    title: 'a cloud backend',
+    description: 'HCP Terraform or Terraform Enterprise, with remote runs in one workspace.',
+  },
 );
 
 export const BACKEND_TYPES = ['local', 's3', 'cloud'] as const;
@@ -129,7 +143,7 @@ const Backend = Type.Unsafe<Static<typeof LocalBackend> | Static<typeof S3Backen
   required: ['type'],
   discriminator: { propertyName: 'type' },
   oneOf: [LocalBackend, S3Backend, CloudBackend],
-  description: 'Where Terraform keeps this stack\'s state. @default local, terraform.<name>.tfstate',
+  description: "Where Terraform keeps this stack's state. @default local, terraform.<name>.tfstate",
   errorMessage: {
     type: 'must be an object such as {"type": "local", "path": "terraform.sample.tfstate"}',
     discriminator: `is not a supported backend type (supported: ${quotedList(BACKEND_TYPES)})`,
@@ -140,7 +154,11 @@ const TagKey = Type.String({
   minLength: 1,
   maxLength: 128,
   not: { pattern: '^[aA][wW][sS]:' },
-  errorMessage: { minLength: 'is not a valid tag key (1 to 128 characters)', maxLength: 'is not a valid tag key (1 to 128 characters)', not: 'is a reserved tag key (the "aws:" prefix belongs to AWS)' },
+  errorMessage: {
+    minLength: 'is not a valid tag key (1 to 128 characters)',
+    maxLength: 'is not a valid tag key (1 to 128 characters)',
+    not: 'is a reserved tag key (the "aws:" prefix belongs to AWS)',
+  },
 });
 
 const stringMap = <T extends TSchema>(description: string, values: T, options: object = {}) =>
@@ -152,14 +170,18 @@ const stringMap = <T extends TSchema>(description: string, values: T, options: o
 
 export const StackSchema = Type.Object(
   {
-    name: patterned('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', 'is not a valid stack name (letters, digits, "_" and "-", starting with a letter or digit; at most 64)', {
-      description: 'Stack name; the stack is written to cdktf.out/stacks/<name>.',
-    }),
+    name: patterned(
+      '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$',
+      'is not a valid stack name (letters, digits, "_" and "-", starting with a letter or digit; at most 64)',
+      {
+        description: 'Stack name; the stack is written to cdktf.out/stacks/<name>.',
+      },
+    ),
     region: { ...RegionName, description: 'Region of the VPC, e.g. ap-northeast-1; service names and ARNs follow its partition.' },
     namePrefix: Type.String({
       pattern: '^[A-Za-z_][A-Za-z0-9_-]{0,62}$',
       not: { pattern: '^[sS][gG](-|$)' },
-      description: 'Start of every Terraform resource name and of the security group\'s name; changing it re-creates everything.',
+      description: "Start of every Terraform resource name and of the security group's name; changing it re-creates everything.",
       errorMessage: {
         type: 'must be a string',
         pattern: 'is not a valid name prefix (a letter or "_", then letters, digits, "_" or "-"; at most 63 characters)',
@@ -167,55 +189,91 @@ export const StackSchema = Type.Object(
       },
     }),
     vpcId: { ...awsId('vpc'), description: 'VPC of the private subnets; needs DNS support and DNS hostnames for private DNS.' },
-    privateSubnetIds: list(awsId('subnet'), 'Private subnets for the interface endpoints\' network interfaces, one per Availability Zone.'),
+    privateSubnetIds: list(awsId('subnet'), "Private subnets for the interface endpoints' network interfaces, one per Availability Zone."),
     privateRouteTableIds: list(awsId('rtb'), 'Route tables of the private subnets; the S3 gateway endpoint adds its route to each.'),
     allowedCidrBlocks: list(ClientCidrBlock, 'Networks of the clients allowed to reach the endpoints on 443/tcp.'),
     workload: Type.Optional(
-      Type.Union(WORKLOADS.map((w) => Type.Literal(w)), {
-        description: 'The workload whose documented interface endpoints to create. @default ecr-only',
-        errorMessage: `is not one of ${quotedList(WORKLOADS)}`,
-      }),
+      Type.Union(
+        WORKLOADS.map((w) => Type.Literal(w)),
+        {
+          description: 'The workload whose documented interface endpoints to create. @default ecr-only',
+          errorMessage: `is not one of ${quotedList(WORKLOADS)}`,
+        },
+      ),
     ),
-    interfaceServices: Type.Optional(list(InterfaceServiceName, 'Interface endpoints to create instead of the workload\'s; must include ecr.dkr. @default - the workload\'s')),
-    additionalInterfaceServices: Type.Optional(list(InterfaceServiceName, 'Interface endpoints to create besides the workload\'s. @default - none')),
-    leastPrivilegePolicies: Type.Optional(boolean('Narrow the S3 gateway to ECR\'s layer bucket and the ECR endpoints to the allowed accounts. @default false')),
+    interfaceServices: Type.Optional(
+      list(
+        InterfaceServiceName,
+        "Interface endpoints to create instead of the workload's; must include ecr.dkr. @default - the workload's",
+      ),
+    ),
+    additionalInterfaceServices: Type.Optional(
+      list(InterfaceServiceName, "Interface endpoints to create besides the workload's. @default - none"),
+    ),
+    leastPrivilegePolicies: Type.Optional(
+      boolean("Narrow the S3 gateway to ECR's layer bucket and the ECR endpoints to the allowed accounts. @default false"),
+    ),
     extraS3BucketArns: Type.Optional(
       list(
-        patterned('^arn:[a-z-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$', 'is not an S3 bucket ARN (e.g. "arn:aws:s3:::my-bucket", without "/*")'),
+        patterned(
+          '^arn:[a-z-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+          'is not an S3 bucket ARN (e.g. "arn:aws:s3:::my-bucket", without "/*")',
+        ),
         'With leastPrivilegePolicies: more bucket ARNs the S3 gateway lets through. @default - none',
       ),
     ),
     allowedAccountIds: Type.Optional(
-      list(patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)'), 'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account'),
+      list(
+        patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)'),
+        'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account',
+      ),
     ),
-    clientSecurityGroupIds: Type.Optional(list(awsId('sg'), 'Clients\' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none')),
-    preflight: Type.Optional(boolean('Look the VPC, subnets, route tables and services up at plan time and stop a plan that would fail. @default true')),
+    clientSecurityGroupIds: Type.Optional(
+      list(
+        awsId('sg'),
+        "Clients' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none",
+      ),
+    ),
+    preflight: Type.Optional(
+      boolean('Look the VPC, subnets, route tables and services up at plan time and stop a plan that would fail. @default true'),
+    ),
     adopt: Type.Optional(
       Type.Object(
         { securityGroup: Type.Optional(awsId('sg')), s3: Type.Optional(awsId('vpce')) },
         {
           additionalProperties: awsId('vpce'),
-          description: 'Existing resources to import instead of create: securityGroup, s3, or an interface service short name. @default - none',
+          description:
+            'Existing resources to import instead of create: securityGroup, s3, or an interface service short name. @default - none',
           errorMessage: { type: 'must be an object of string values' },
         },
       ),
     ),
     acknowledge: Type.Optional(
       stringMap('Synth warnings acknowledged, by rule ID, each with the reason. @default - none', patterned('\\S', 'must give a reason'), {
-        propertyNames: { enum: [...ACKNOWLEDGEABLE_RULE_IDS], errorMessage: `is not a warning that can be acknowledged (${quotedList(ACKNOWLEDGEABLE_RULE_IDS)})` },
+        propertyNames: {
+          enum: [...ACKNOWLEDGEABLE_RULE_IDS],
+          errorMessage: `is not a warning that can be acknowledged (${quotedList(ACKNOWLEDGEABLE_RULE_IDS)})`,
+        },
       }),
     ),
     tags: Type.Optional(
-      stringMap('Tags for every resource. @default {}', Type.String({ maxLength: 256, errorMessage: { type: 'must be a string', maxLength: 'is too long for a tag value (at most 256 characters)' } }), {
-        propertyNames: TagKey,
-      }),
+      stringMap(
+        'Tags for every resource. @default {}',
+        Type.String({
+          maxLength: 256,
+          errorMessage: { type: 'must be a string', maxLength: 'is too long for a tag value (at most 256 characters)' },
+        }),
+        {
+          propertyNames: TagKey,
+        },
+      ),
     ),
     backend: Type.Optional(Backend),
   },
   {
     additionalProperties: false,
     title: 'a stack',
-    description: 'One deployable stack: one VPC\'s ECR PrivateLink setup.',
+    description: "One deployable stack: one VPC's ECR PrivateLink setup.",
     allOf: ['extraS3BucketArns', 'allowedAccountIds'].map((field) => ({
       if: { not: { properties: { leastPrivilegePolicies: { const: true } }, required: ['leastPrivilegePolicies'] } },
       then: { properties: { [field]: { not: {}, errorMessage: 'only takes effect with "leastPrivilegePolicies": true' } } },

@@ -10,8 +10,20 @@ import { BackendConfig, StackConfig } from './app-config';
  */
 export function crossStackProblems(stacks: readonly StackConfig[]): Problem[] {
   return [
-    ...duplicates(stacks, (stack) => stack.name.toLowerCase(), (i) => `stacks[${i}].name`, (s) => s.name, 'is listed twice'),
-    ...duplicates(stacks, (stack) => stateIdentity(stack.backend), (i) => `stacks[${i}].backend`, (s) => s.backend, 'is the state of'),
+    ...duplicates(
+      stacks,
+      (stack) => stack.name.toLowerCase(),
+      (i) => `stacks[${i}].name`,
+      (s) => s.name,
+      'is listed twice',
+    ),
+    ...duplicates(
+      stacks,
+      (stack) => stateIdentity(stack.backend),
+      (i) => `stacks[${i}].backend`,
+      (s) => s.backend,
+      'is the state of',
+    ),
     ...duplicates(
       stacks,
       (stack) => `${stack.region} ${stack.vpcId} ${stack.namePrefix}`,
@@ -37,7 +49,8 @@ function duplicates(
       first.set(key, i);
       return [];
     }
-    const message = relation === 'is listed twice' ? relation : `${relation} stacks[${earlier}] ("${stacks[earlier].name}") too; give each stack its own`;
+    const message =
+      relation === 'is listed twice' ? relation : `${relation} stacks[${earlier}] ("${stacks[earlier].name}") too; give each stack its own`;
     return [{ field: field(i), value: value(stack), message }];
   });
 }

@@ -4,7 +4,15 @@ import standaloneCode from 'ajv/dist/standalone';
 import { ConfigSchema } from './config-schema';
 
 /** Ajv options of the config validator; `verbose` hands the mapper each failing schema node. */
-const AJV_OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false, code: { source: true, esm: false }, allowUnionTypes: true } as const;
+const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  discriminator: true,
+  strict: true,
+  strictRequired: false,
+  code: { source: true, esm: false },
+  allowUnionTypes: true,
+} as const;
 
 /**
  * The files `npm run generate` writes from ConfigSchema, by path relative to the project root: the

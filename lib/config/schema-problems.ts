@@ -40,7 +40,7 @@ export function schemaProblems(errors: readonly ErrorObject[], data: unknown): S
         return [{ field: at(later), value: value(later), message: 'is listed twice' }];
       }
       case 'discriminator':
-        return [{ field: at('type'), value: value('type'), message: value('type') === undefined ? 'is required' : error.message ?? '' }];
+        return [{ field: at('type'), value: value('type'), message: value('type') === undefined ? 'is required' : (error.message ?? '') }];
       default:
         return [{ field: at(), value: value(), message: error.message ?? 'is not valid' }];
     }

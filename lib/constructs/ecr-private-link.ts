@@ -1,10 +1,6 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  endpointSecurityGroupResourceName,
-  interfaceEndpointResourceName,
-  s3GatewayResourceName,
-} from '../naming/resource-names';
+import { endpointSecurityGroupResourceName, interfaceEndpointResourceName, s3GatewayResourceName } from '../naming/resource-names';
 import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems';
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';

@@ -28,7 +28,11 @@ export class LeastPrivilegePolicies extends Construct {
   public constructor(scope: Construct, id: string, props: LeastPrivilegePoliciesProps) {
     super(scope, id);
     const accounts = props.allowedAccountIds ?? [this.deployingAccount(props.namePrefix)];
-    this.s3GatewayPolicy = this.document('S3Gateway', `${props.namePrefix}-s3-gateway-policy`, s3GatewayStatements(props.region, props.extraS3BucketArns ?? []));
+    this.s3GatewayPolicy = this.document(
+      'S3Gateway',
+      `${props.namePrefix}-s3-gateway-policy`,
+      s3GatewayStatements(props.region, props.extraS3BucketArns ?? []),
+    );
     this.ecrEndpointPolicy = this.document('EcrEndpoints', `${props.namePrefix}-ecr-endpoint-policy`, ecrEndpointStatements(accounts));
   }
 

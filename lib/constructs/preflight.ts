@@ -43,7 +43,13 @@ export class Preflight extends Construct {
       id: props.vpcId,
     };
     const subnets = this.lookUpEach('Subnets', 'aws_subnet', 'id', props.privateSubnetIds, name('subnets'));
-    const routeTables = this.lookUpEach('RouteTables', 'aws_route_table', 'route_table_id', props.privateRouteTableIds, name('route-tables'));
+    const routeTables = this.lookUpEach(
+      'RouteTables',
+      'aws_route_table',
+      'route_table_id',
+      props.privateRouteTableIds,
+      name('route-tables'),
+    );
     const services = this.lookUpEach(
       'Services',
       'aws_vpc_endpoint_service',
@@ -75,7 +81,14 @@ export class Preflight extends Construct {
   }
 
   /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
-  private lookUpEach(id: string, type: string, idArgument: string, ids: readonly string[], name: string, args: Record<string, string> = {}): LookedUpEach {
+  private lookUpEach(
+    id: string,
+    type: string,
+    idArgument: string,
+    ids: readonly string[],
+    name: string,
+    args: Record<string, string> = {},
+  ): LookedUpEach {
     const each = TerraformIterator.fromList([...ids]);
     return new Lookup(this, id, { type, args: { [idArgument]: each.value, ...args }, forEach: each, name }).address;
   }

@@ -65,7 +65,7 @@ export function migrationReport(input: MigrationInput): MigrationReport {
   if (moved.length > 0) {
     lines.push(
       '',
-      'To move the stack\'s resources: from the project folder, where no Terraform configuration is,',
+      "To move the stack's resources: from the project folder, where no Terraform configuration is,",
       ...moved.map(({ address: a }) => `  terraform state mv -state=${input.stateFile} -state-out=${input.stackStatePath} ${a} ${a}`),
       'then push the old state back without them (terraform state push), and delete their blocks from the old configuration.',
       '',

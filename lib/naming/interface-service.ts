@@ -18,7 +18,10 @@ export class InterfaceService {
 
   /** A service by its short name, e.g. `InterfaceService.of('secretsmanager')`. */
   public static of(shortName: string): InterfaceService {
-    return [...InterfaceService.ECR_DEFAULTS, InterfaceService.LOGS].find((known) => known.shortName === shortName) ?? new InterfaceService(shortName);
+    return (
+      [...InterfaceService.ECR_DEFAULTS, InterfaceService.LOGS].find((known) => known.shortName === shortName) ??
+      new InterfaceService(shortName)
+    );
   }
 
   private constructor(

@@ -14,7 +14,7 @@ interface PartitionFacts {
 }
 
 const PARTITIONS: Record<PartitionName, PartitionFacts> = {
-  'aws': { regionPrefixes: [] },
+  aws: { regionPrefixes: [] },
   'aws-cn': { regionPrefixes: ['cn-'], servicePrefix: 'cn.com.amazonaws' },
   'aws-us-gov': { regionPrefixes: ['us-gov-'] },
   'aws-iso': { regionPrefixes: ['us-iso-'], servicePrefix: 'gov.ic.c2s' },
@@ -38,9 +38,7 @@ const REGIONAL_OWN_PREFIX: Readonly<Record<string, readonly string[]>> = {
 
 /** The partition a region belongs to: `aws-cn` for `cn-north-1`, `aws` for `ap-northeast-1`. */
 export function partitionOf(region: string): PartitionName {
-  const entry = Object.entries(PARTITIONS).find(([, facts]) =>
-    facts.regionPrefixes.some((prefix) => region.startsWith(prefix)),
-  );
+  const entry = Object.entries(PARTITIONS).find(([, facts]) => facts.regionPrefixes.some((prefix) => region.startsWith(prefix)));
   return entry ? (entry[0] as PartitionName) : 'aws';
 }
 

@@ -134,7 +134,13 @@ export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
   addPlace({ key: 's3', address: stack.s3Gateway.address }, gateways.map(endpointCandidate), liveOnly(gateways));
 
   const findings = places.flatMap(({ place, candidates, seenIds }) =>
-    judgePlace(place, candidates.filter((c) => !idsInState.has(c.id)), stateIdAt(place.address), seenIds, ownValue(adopt, place.key)),
+    judgePlace(
+      place,
+      candidates.filter((c) => !idsInState.has(c.id)),
+      stateIdAt(place.address),
+      seenIds,
+      ownValue(adopt, place.key),
+    ),
   );
   const advised = Object.fromEntries(findings.filter((f) => f.verdict === 'adopt').map((f) => [f.key, f.id]));
   return {
@@ -144,7 +150,13 @@ export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
   };
 }
 
-function judgePlace(place: Place, orphans: readonly Candidate[], stateId: string | undefined, seenIds: ReadonlySet<string>, adoptedId: string | undefined): Finding[] {
+function judgePlace(
+  place: Place,
+  orphans: readonly Candidate[],
+  stateId: string | undefined,
+  seenIds: ReadonlySet<string>,
+  adoptedId: string | undefined,
+): Finding[] {
   const ranked = [...orphans].sort((a, b) => preference(a, adoptedId) - preference(b, adoptedId) || compareAge(a, b));
   let holder: Finding['heldBy'] = stateId ? { id: stateId, inState: true, seenInAws: seenIds.has(stateId) } : undefined;
   return ranked.map((candidate): Finding => {
@@ -215,6 +227,9 @@ function definedEntries(adopt: Readonly<Record<string, string | undefined>>): Re
 /** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came. */
 function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string>>): Record<string, string> {
   const order = ['securityGroup', ...stack.interfaceEndpoints.map((e) => e.shortName), 's3'];
-  const keys = [...order.filter((key) => ownValue(entries, key) !== undefined), ...Object.keys(entries).filter((key) => !order.includes(key))];
+  const keys = [
+    ...order.filter((key) => ownValue(entries, key) !== undefined),
+    ...Object.keys(entries).filter((key) => !order.includes(key)),
+  ];
   return Object.fromEntries(keys.map((key) => [key, entries[key]]));
 }

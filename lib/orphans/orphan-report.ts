@@ -29,13 +29,20 @@ export function orphanReport(input: OrphanReportInput): string {
     lines.push(`In AWS but not in the state: ${orphans.length} orphan(s).`, ...orphans.flatMap((f) => findingLines(f, width, input)));
   }
   if (others.length > 0) {
-    lines.push('', 'Not orphans, nothing to adopt (listed so that nothing is hidden):', ...others.flatMap((f) => findingLines(f, width, input)));
+    lines.push(
+      '',
+      'Not orphans, nothing to adopt (listed so that nothing is hidden):',
+      ...others.flatMap((f) => findingLines(f, width, input)),
+    );
   }
   const adopted = orphans.filter((f) => f.verdict === 'adopt');
   if (adopted.length > 0) {
     lines.push('', ...adoptSteps(input, adopted));
   }
-  const deletions = deleteCommands(input.region, check.findings.filter((f) => f.verdict === 'dead' || (f.verdict === 'duplicate' && !isStaleHolder(f))));
+  const deletions = deleteCommands(
+    input.region,
+    check.findings.filter((f) => f.verdict === 'dead' || (f.verdict === 'duplicate' && !isStaleHolder(f))),
+  );
   if (deletions.length > 0) {
     lines.push(
       '',
@@ -55,7 +62,7 @@ function findingLines(finding: Finding, width: number, input: OrphanReportInput)
 function verdictText(finding: Finding, input: OrphanReportInput): string {
   switch (finding.verdict) {
     case 'adopt':
-      return `-> adopt as ${finding.address}${finding.alreadyInAdopt ? ' (already in the config\'s adopt: deploy to take it over)' : ''}`;
+      return `-> adopt as ${finding.address}${finding.alreadyInAdopt ? " (already in the config's adopt: deploy to take it over)" : ''}`;
     case 'duplicate': {
       const holder = finding.heldBy!;
       if (!holder.inState) {

@@ -16,7 +16,12 @@ export function ecrPrivateLinkProblems(props: EcrPrivateLinkProps): Problem[] {
   return [
     ...each('allowedCidrBlocks', props.allowedCidrBlocks, rules.cidrWithoutHostBits),
     ...each('extraS3BucketArns', props.extraS3BucketArns ?? [], rules.inPartitionOf(props.region)),
-    ...each('securityGroupDescription', props.securityGroupDescription === undefined ? [] : [props.securityGroupDescription], rules.securityGroupDescription, false),
+    ...each(
+      'securityGroupDescription',
+      props.securityGroupDescription === undefined ? [] : [props.securityGroupDescription],
+      rules.securityGroupDescription,
+      false,
+    ),
     ...serviceProblems(props),
     ...adoptProblems(props),
   ];

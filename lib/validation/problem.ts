@@ -23,7 +23,9 @@ export class ValidationError extends Error {
     public readonly notes: readonly string[] = [],
   ) {
     super(
-      [`${subject}: ${problems.length} problem(s)`, ...problems.map((p) => `  - ${formatProblem(p)}`), ...notes.map((n) => `  ${n}`)].join('\n'),
+      [`${subject}: ${problems.length} problem(s)`, ...problems.map((p) => `  - ${formatProblem(p)}`), ...notes.map((n) => `  ${n}`)].join(
+        '\n',
+      ),
     );
     this.name = 'ValidationError';
   }
@@ -60,7 +62,10 @@ function boundedJson(value: unknown, depth: number): string {
   }
   // Enough entries to fill a line, whatever the size of the value.
   if (Array.isArray(value)) {
-    return `[${value.slice(0, MAX_SHOWN).map((v) => boundedJson(v, depth - 1)).join(',')}]`;
+    return `[${value
+      .slice(0, MAX_SHOWN)
+      .map((v) => boundedJson(v, depth - 1))
+      .join(',')}]`;
   }
   const entries = Object.keys(value).slice(0, MAX_SHOWN);
   const own = (key: string): unknown => Object.getOwnPropertyDescriptor(value, key)?.value;

@@ -14,7 +14,10 @@ export const cidrWithoutHostBits: Rule<string> = (value) => {
   if (!match) {
     return undefined; // not a CIDR at all: the shape's to say
   }
-  const address = match.slice(1, 5).map(Number).reduce((acc, o) => acc * 256 + o, 0);
+  const address = match
+    .slice(1, 5)
+    .map(Number)
+    .reduce((acc, o) => acc * 256 + o, 0);
   const size = 2 ** (32 - Number(match[5]));
   const network = address - (address % size);
   return network === address ? undefined : `has host bits set; did you mean "${toDotted(network)}/${match[5]}"?`;
@@ -25,7 +28,9 @@ export function inPartitionOf(region: string): Rule<string> {
   return (arn) => {
     const partition = /^arn:([a-z-]+):/.exec(arn)?.[1];
     const expected = partitionOf(region);
-    return partition === undefined || partition === expected ? undefined : `is in partition "${partition}", but ${region} is in "${expected}"`;
+    return partition === undefined || partition === expected
+      ? undefined
+      : `is in partition "${partition}", but ${region} is in "${expected}"`;
   };
 }
 

@@ -30,6 +30,11 @@ export const noWorldOpenIngress: CheckRule = {
       const open = ingressSources(resource).filter((cidr) => WORLD.includes(cidr));
       return open.length === 0
         ? []
-        : [{ construct: resource.construct, message: `${resource.type}.${resource.name} lets ${open.join(' and ')} in; allow only the clients' networks or security groups` }];
+        : [
+            {
+              construct: resource.construct,
+              message: `${resource.type}.${resource.name} lets ${open.join(' and ')} in; allow only the clients' networks or security groups`,
+            },
+          ];
     }),
 };
