@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import { copyFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
@@ -5,7 +6,7 @@ import { exampleWith } from '../support/bad-configs';
 import { REPO_ROOT } from '../support/example-stack';
 import { EXAMPLE_WORLD, FakeAws, FakeVpcEndpoint, ORIGINAL_STATE_PATH, startFakeAws, withWorld } from '../support/fake-aws';
 import { CommandResult, run } from '../support/run';
-import { describeWithTerraform, Terraform } from '../support/terraform';
+import { describeWithTerraform, locateTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(180_000);
 
@@ -196,6 +197,39 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     test("THEN it asked EC2 for the stack's VPC and services, and for the group by its name", () => {
       expect(aws.requests).toEqual(['DescribeVpcEndpoints', 'DescribeSecurityGroups']);
     });
+  });
+
+  test('GIVEN the state is locked (an apply waiting for approval holds the lock) THEN the check still reads it', async () => {
+    const { dir, config } = await project('locked', [GROUP]);
+    expect((await runApp(dir, config)).code).toBe(0);
+    const stack = stackDirectory(dir, 'sample');
+    await terraform.expect([0], stack, 'init', '-input=false');
+    const setup = locateTerraform();
+    if (!('terraform' in setup)) {
+      throw new Error(setup.missing);
+    }
+    const apply = spawn(setup.terraform, ['apply', '-input=true', '-no-color'], { cwd: stack, env: { ...terraform.env, TF_INPUT: '1' } });
+    try {
+      let shown = '';
+      await new Promise<void>((resolve, reject) => {
+        apply.stdout.on('data', (chunk: Buffer) => {
+          shown += chunk.toString();
+          if (shown.includes('Enter a value:')) {
+            resolve();
+          }
+        });
+        apply.on('exit', (code) => reject(new Error(`terraform apply exited ${code} before asking:\n${shown}`)));
+      });
+      const blocked = await terraform.run(stack, 'plan', '-input=false', '-lock-timeout=0s');
+      expect(blocked.stderr).toContain('Error acquiring the state lock');
+
+      const result = await orphans(dir, config);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1);
+      expect(Object.keys(pastedAdopt(result.stdout))).toEqual(['ecr.api', 'ecr.dkr', 's3']);
+    } finally {
+      apply.kill('SIGKILL');
+    }
   });
 
   test('GIVEN a state file that Terraform cannot read THEN it exits 2 saying the state cannot be read', async () => {
