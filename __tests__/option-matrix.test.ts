@@ -63,6 +63,12 @@ const OPTIONS: Readonly<Record<string, Record<string, unknown>[]>> = {
       },
     },
   ],
+  'backend-s3-compatible': [
+    {
+      ...BASE_STACK,
+      backend: { type: 's3', bucket: 'tf-state', key: 'k', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', usePathStyle: true },
+    },
+  ],
   'backend-cloud': [
     { ...BASE_STACK, backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-prod', hostname: 'tfe.example.com' } },
   ],
@@ -92,8 +98,16 @@ function synthesized(stacks: Record<string, unknown>[]): Record<string, unknown>
   writeFileSync(config, JSON.stringify({ stacks }));
   const outdir = path.join(project, 'cdktf.out');
   const stderr = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const code = main({ ECR_PRIVATELINK_CONFIG: config, CDKTF_OUTDIR: outdir });
-  stderr.mockRestore();
+  // As `cdktf synth` runs it: in the project folder, so local state paths do not depend on this clone's location.
+  const cwd = process.cwd();
+  process.chdir(project);
+  let code: number;
+  try {
+    code = main({ ECR_PRIVATELINK_CONFIG: config, CDKTF_OUTDIR: outdir });
+  } finally {
+    process.chdir(cwd);
+    stderr.mockRestore();
+  }
   expect(code).toBe(0);
   const stacksDir = path.join(outdir, 'stacks');
   return Object.fromEntries(

@@ -21,6 +21,8 @@ export function addStateBackend(stack: TerraformStack, backend: BackendConfig, p
         dynamodbTable: backend.dynamodbTable,
         profile: backend.profile,
         assumeRole: backend.roleArn ? { roleArn: backend.roleArn } : undefined,
+        endpoints: backend.endpoint ? { s3: backend.endpoint } : undefined,
+        usePathStyle: backend.usePathStyle,
       });
       // cdktf 0.21's S3Backend has no typed use_lockfile (Terraform >= 1.10); an override sets it.
       if (backend.useLockfile) {

@@ -455,4 +455,11 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
     },
     'stacks[0].acknowledge.S3GatewayInterruption: " " must give a reason',
   ],
+  [
+    'an S3 endpoint that is not a URL',
+    (s) => {
+      s.backend = { type: 's3', bucket: 'tf-state', key: 'k', region: 'us-east-1', endpoint: 'minio:9000' };
+    },
+    'stacks[0].backend.endpoint: "minio:9000" is not an http(s) URL',
+  ],
 ];

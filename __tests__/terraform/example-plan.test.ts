@@ -101,4 +101,26 @@ describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
       await terraform.expect([0], dir, 'validate');
     });
   });
+
+  test('GIVEN an S3 backend on an S3-compatible store WHEN `terraform init` runs THEN Terraform takes the endpoint and path style, and calls that endpoint', async () => {
+    const endpoint = 'http://127.0.0.1:9'; // the discard port: nothing answers
+    const dir = synthInProject(tempProject('backend-endpoint'), {
+      backend: {
+        type: 's3',
+        bucket: 'tf-state',
+        key: 'k',
+        region: 'ap-northeast-1',
+        encrypt: true,
+        useLockfile: true,
+        endpoint,
+        usePathStyle: true,
+      },
+    });
+    const result = await terraform.run(dir, 'init', '-input=false', '-no-color');
+    const output = result.stdout + result.stderr;
+    expect(result.code).not.toBe(0);
+    expect(output).not.toMatch(/Unsupported argument|Invalid .*argument/);
+    // Path style: the bucket is in the URL's path, on the configured host.
+    expect(output).toContain(`${endpoint}/tf-state`);
+  });
 });

@@ -109,6 +109,12 @@ const S3Backend = Type.Object(
         description: 'Named AWS profile for state access. @default - the default credential chain',
       }),
     ),
+    endpoint: Type.Optional(
+      patterned('^https?://[^\\s/?#]+(/[^\\s?#]*)?$', 'is not an http(s) URL (e.g. "http://127.0.0.1:9000")', {
+        description: 'S3 API URL of an S3-compatible store (a local state server, tests). @default - AWS S3 of the region',
+      }),
+    ),
+    usePathStyle: Type.Optional(boolean('Address the bucket in the URL path, as most S3-compatible stores need. @default false')),
   },
   {
     additionalProperties: false,

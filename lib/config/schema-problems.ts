@@ -58,7 +58,18 @@ function pathSegments(instancePath: string): (string | number)[] {
 
 /** `stacks[1].backend.type`; `(root)` for the whole file. */
 function fieldName(segments: readonly (string | number)[]): string {
-  const name = segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  const name = segments
+    .map((s, i) => {
+      if (typeof s === 'number') {
+        return `[${s}]`;
+      }
+      // A key that would not read as one (empty, spaces, brackets) is quoted: `stacks[0][" "]`.
+      if (!/^[\w$.:/-]+$/.test(s)) {
+        return `[${JSON.stringify(s)}]`;
+      }
+      return i === 0 ? s : `.${s}`;
+    })
+    .join('');
   return name || '(root)';
 }
 
