@@ -24,16 +24,16 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { EC2Client, paginateDescribeSecurityGroups, paginateDescribeVpcEndpoints } from '@aws-sdk/client-ec2';
 import { App, TerraformResource } from 'cdktf';
-import { StackConfig } from '../lib/config/app-config';
+import { AppConfig, StackConfig } from '../lib/config/app-config';
 import { endpointSecurityGroupResourceName } from '../lib/naming/resource-names';
 import { s3GatewayServiceName } from '../lib/naming/service-names';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport } from '../lib/orphans/orphan-report';
 import { StateResource, stateResources } from '../lib/orphans/terraform-show';
 import { ValidationError } from '../lib/validation/problem';
+import { buildStacks } from '../stacks/build-stacks';
 import { configFilePath, readConfigFile } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
-import { stackPropsFromConfig } from '../stacks/stack-props-from-config';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
 
 const USAGE = 'Usage: npm run -s orphans -- --stack NAME [--config FILE]';
@@ -81,7 +81,7 @@ function options(args: readonly string[]): Options | 'help' {
   return { stack, config };
 }
 
-function findStack(configFile: string, field: string, name: string): StackConfig {
+function findStack(configFile: string, field: string, name: string): { config: AppConfig; stack: StackConfig } {
   const config = readConfigFile(configFile, field);
   const stack = config.stacks.find((s) => s.name === name);
   if (!stack) {
@@ -89,26 +89,27 @@ function findStack(configFile: string, field: string, name: string): StackConfig
       `--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
     );
   }
-  return stack;
+  return { config, stack };
 }
 
 /**
- * The stack with its real backend, in a folder of its own. Preflight and `adopt` are left out: reading
- * the state needs neither, and the check must not depend on what `adopt` says now.
+ * The config's stacks, built as the app builds them, with their real backends, in a folder of their
+ * own; returns the one named. Preflight and `adopt` are left out: reading the state needs neither, and
+ * the check must not depend on what `adopt` says now.
  */
-function synthesize(config: StackConfig, workdir: string): EcrPrivateLinkStack {
+function synthesize(configFile: string, config: AppConfig, name: string, workdir: string): EcrPrivateLinkStack {
   const app = new App({ outdir: path.join(workdir, 'cdktf.out'), stackTraces: false });
-  const stack = new EcrPrivateLinkStack(app, config.name, {
-    ...stackPropsFromConfig(config),
+  const stacks = buildStacks(app, config, configFile, (props) => ({
+    ...props,
     preflight: false,
     adopt: undefined,
     projectDirectory: process.cwd(),
-  });
+  }));
   const errors = synthAllOrNothing(app);
   if (errors.length > 0) {
     throw new CheckError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
-  return stack;
+  return stacks.find((stack) => stack.node.id === name)!;
 }
 
 /** Where each of the stack's resources would be in AWS, and its address. */
@@ -223,9 +224,10 @@ export async function main(args: readonly string[] = process.argv.slice(2), env:
       return 0;
     }
     const configFile = parsed.config ?? configFilePath(env);
-    const config = findStack(configFile, parsed.config === undefined ? 'ECR_PRIVATELINK_CONFIG' : '--config', parsed.stack);
+    const found = findStack(configFile, parsed.config === undefined ? 'ECR_PRIVATELINK_CONFIG' : '--config', parsed.stack);
+    const config = found.stack;
     workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-orphans-'));
-    const stack = synthesize(config, workdir);
+    const stack = synthesize(configFile, found.config, config.name, workdir);
     const resources = stackResources(stack, config);
     const aws = await readAws(config, resources);
     const state = readState(path.join(workdir, 'cdktf.out', 'stacks', config.name));
