@@ -6,6 +6,7 @@ import { BackendConfig } from '../lib/config/app-config';
 import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
 import { outputStem } from '../lib/naming/resource-names';
 import { AWS_PROVIDER_VERSION } from '../lib/provider-version';
+import { requireTerraformVersion } from './required-terraform-version';
 import { addStateBackend } from './state-backend';
 
 export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
@@ -29,6 +30,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: props.region });
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
     addStateBackend(this, props.backend, props.projectDirectory ?? process.cwd());
+    requireTerraformVersion(this, props.backend);
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs();
