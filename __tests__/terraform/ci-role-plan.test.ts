@@ -24,11 +24,10 @@ describeWithTerraform('The plan role allows every AWS call of a plan', (terrafor
     const config = exampleStackConfig();
     const stack = synthInProject(tempProject('ci-role-plan'), {
       leastPrivilegePolicies: true,
+      // Everything the world holds, so that the plan reads the group and each endpoint.
       adopt: {
-        securityGroup: 'sg-0a1b2c3d4e5f60004',
-        'ecr.api': 'vpce-0a1b2c3d4e5f60005',
-        'ecr.dkr': 'vpce-0a1b2c3d4e5f60006',
-        s3: 'vpce-0a1b2c3d4e5f60007',
+        securityGroup: EXAMPLE_WORLD.securityGroups![0].id,
+        ...Object.fromEntries(EXAMPLE_WORLD.vpcEndpoints!.map((endpoint) => [endpoint.serviceName.slice(`com.amazonaws.${EXAMPLE_WORLD.region}.`.length), endpoint.id])),
       },
     });
     await terraform.expect([0], stack, 'init', '-input=false');
