@@ -29,7 +29,7 @@ export function requiredVersionFor(features: readonly TerraformFeature[]): strin
 }
 
 /** Negative, zero or positive as `a` is older than, the same as or newer than `b` (`1.10` is newer than `1.5`). */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const [x, y] = [a, b].map((version) => version.split('.').map(Number));
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const difference = (x[i] ?? 0) - (y[i] ?? 0);
