@@ -18,6 +18,8 @@ export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
   readonly acknowledge?: Readonly<Record<string, string>>;
   /** The project folder, which local state paths are relative to. @default process.cwd() */
   readonly projectDirectory?: string;
+  /** Outputs `<service>_addresses`: each interface endpoint's addresses by subnet. @default false (no new outputs for existing stacks) */
+  readonly addressOutputs?: boolean;
 }
 
 /**
@@ -37,14 +39,14 @@ export class EcrPrivateLinkStack extends TerraformStack {
     requireTerraformVersion(this, props.backend);
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
-    this.addOutputs();
+    this.addOutputs(props.addressOutputs ?? false);
     for (const [ruleId, reason] of Object.entries(props.acknowledge ?? {})) {
       Acknowledgements.of(this).add(ruleId, reason);
     }
     Aspects.of(this).add(new EcrPrivateLinkChecks());
   }
 
-  private addOutputs(): void {
+  private addOutputs(addresses: boolean): void {
     for (const endpoint of this.privateLink.interfaceEndpoints) {
       const stem = outputStem(endpoint.service.shortName);
       new TerraformOutput(this, `${stem}_endpoint_id`, {
@@ -55,6 +57,12 @@ export class EcrPrivateLinkStack extends TerraformStack {
         value: endpoint.dnsEntries,
         description: `DNS names and hosted zones of the ${endpoint.service.shortName} interface endpoint`,
       });
+      if (addresses) {
+        new TerraformOutput(this, `${stem}_addresses`, {
+          value: endpoint.addressesBySubnet,
+          description: `Addresses of the ${endpoint.service.shortName} interface endpoint's network interfaces, by subnet ID`,
+        });
+      }
     }
     new TerraformOutput(this, 'endpoint_security_group_id', {
       value: this.privateLink.securityGroup.securityGroupId,

@@ -11,6 +11,7 @@ import { InterfaceEndpoint } from './interface-endpoint';
 import { LeastPrivilegePolicies } from './least-privilege-policies';
 import { Preflight } from './preflight';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
+import { tagsNamed } from './tags';
 
 export type { AdoptIds, EcrPrivateLinkProps } from './ecr-private-link-props';
 
@@ -40,38 +41,46 @@ export class EcrPrivateLink extends Construct {
     }
 
     const policies = props.leastPrivilegePolicies ? new LeastPrivilegePolicies(this, 'Policies', props) : undefined;
+    const tags = (name: string) => tagsNamed(props.tags, name, props.nameTags);
 
+    const securityGroupName = endpointSecurityGroupResourceName(props.namePrefix);
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
-      name: endpointSecurityGroupResourceName(props.namePrefix),
+      name: securityGroupName,
       description: props.securityGroupDescription,
       allowedCidrBlocks: props.allowedCidrBlocks,
+      allowedIpv6CidrBlocks: props.allowedIpv6CidrBlocks,
       clientSecurityGroupIds: props.clientSecurityGroupIds,
-      tags: props.tags,
+      tags: tags(securityGroupName),
     });
 
     const securityGroupId = this.securityGroup.securityGroupId;
-    this.interfaceEndpoints = selectInterfaceServices(props).map(
-      (service) =>
-        new InterfaceEndpoint(this, service.shortName, {
-          service,
-          region: props.region,
-          vpcId: props.vpcId,
-          subnetIds: props.privateSubnetIds,
-          securityGroupIds: [securityGroupId],
-          resourceName: interfaceEndpointResourceName(props.namePrefix, service.shortName),
-          policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
-          tags: props.tags,
-        }),
-    );
+    this.interfaceEndpoints = selectInterfaceServices(props).map((service) => {
+      const resourceName = interfaceEndpointResourceName(props.namePrefix, service.shortName);
+      return new InterfaceEndpoint(this, service.shortName, {
+        service,
+        region: props.region,
+        vpcId: props.vpcId,
+        subnetIds: props.privateSubnetIds,
+        securityGroupIds: [securityGroupId],
+        resourceName,
+        policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
+        ipAddressType: props.ipAddressType,
+        dnsRecordIpType: props.dnsRecordIpType,
+        addresses: props.endpointAddresses?.[service.shortName],
+        tags: tags(resourceName),
+      });
+    });
 
+    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
     this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
       region: props.region,
       vpcId: props.vpcId,
       routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayResourceName(props.namePrefix),
+      resourceName: s3GatewayName,
       policy: policies?.s3GatewayPolicy,
-      tags: props.tags,
+      ipAddressType: props.s3GatewayIpAddressType,
+      tags: tags(s3GatewayName),
     });
 
     const [securityGroupKey, s3Key] = FIXED_ADOPT_KEYS;
@@ -98,6 +107,7 @@ export class EcrPrivateLink extends Construct {
         s3PrefixListId: this.s3Gateway.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,
+        nameTags: props.nameTags,
       });
     }
   }
