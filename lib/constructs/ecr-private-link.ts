@@ -13,7 +13,7 @@ import { Preflight } from './preflight';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 import { tagsNamed } from './tags';
 
-export type { AdoptIds, EcrPrivateLinkProps } from './ecr-private-link-props';
+export type { AdoptIds, EcrPrivateLinkProps, EndpointAddress, EndpointAddresses } from './ecr-private-link-props';
 
 /**
  * A private path from private subnets to Amazon ECR: interface endpoints for `ecr.api` and `ecr.dkr`
