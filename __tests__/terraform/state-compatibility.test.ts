@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { verdictOf } from '../../lib/migration/migration-report';
 import { InterfaceService } from '../../lib/naming/interface-service';
 import { tempProject } from '../support/app-process';
 import { REPO_ROOT } from '../support/example-stack';
@@ -140,6 +141,60 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
       const { actions } = await terraform.plan(stack, '-refresh=false');
       expect(actions['aws_security_group.sample-ecr-privatelink']).toEqual(['delete', 'create']);
       expect(actions['aws_vpc_endpoint.sample-ecr-api']).toEqual(['update']);
+    });
+
+    test('WHEN Name tags are turned on (opt-in) THEN all four are updated in place, which migrate-check calls safe', async () => {
+      synthInProject(project, { nameTags: true });
+      const { actions } = await terraform.plan(stack, '-refresh=false');
+      expect(actions).toEqual(Object.fromEntries(MOVED.map((address) => [address, ['update']])));
+      expect(new Set(Object.values(actions).map(verdictOf))).toEqual(new Set(['updated in place']));
+    });
+
+    test('WHEN the endpoints go dual-stack (and the S3 gateway) THEN they are updated in place, never replaced', async () => {
+      // Preflight off, as migrate-check plans: the example's fake VPC has no IPv6 blocks, which preflight would refuse.
+      synthInProject(project, {
+        ipAddressType: 'dualstack',
+        dnsRecordIpType: 'dualstack',
+        s3GatewayIpAddressType: 'dualstack',
+        preflight: false,
+      });
+      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
+        'aws_security_group.sample-ecr-privatelink': ['no-op'],
+        'aws_vpc_endpoint.sample-ecr-api': ['update'],
+        'aws_vpc_endpoint.sample-ecr-dkr': ['update'],
+        'aws_vpc_endpoint.sample-s3': ['update'],
+      });
+    });
+
+    test('WHEN the addresses the endpoints already have are fixed THEN nothing changes; new addresses update the endpoint in place', async () => {
+      // The state's own addresses (the provider read them from the network interfaces into subnet_configuration).
+      const current = {
+        'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46' } },
+        'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.219' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.203' } },
+      };
+      synthInProject(project, { endpointAddresses: current });
+      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual(allNoOp(MOVED));
+
+      synthInProject(project, {
+        endpointAddresses: { ...current, 'ecr.api': { ...current['ecr.api'], 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } } },
+      });
+      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
+        ...allNoOp(MOVED),
+        'aws_vpc_endpoint.sample-ecr-api': ['update'],
+      });
+    });
+
+    test("WHEN address outputs are turned on and applied THEN they list the article's network interface addresses, with nothing else changed", async () => {
+      synthInProject(project, { addressOutputs: true });
+      const plan = await terraform.plan(stack, '-refresh=false');
+      expect(plan.actions).toEqual(allNoOp(MOVED));
+      await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', 'test.plan');
+      const outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
+      expect(outputs.ecr_api_addresses.value).toEqual({
+        'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171', ipv6: '' },
+        'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46', ipv6: '' },
+      });
+      expect(outputs.ecr_dkr_addresses.value['subnet-0a1b2c3d4e5f60002']).toEqual({ ipv4: '10.0.1.203', ipv6: '' });
     });
   });
 });
