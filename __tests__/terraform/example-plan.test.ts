@@ -180,9 +180,7 @@ describeWithTerraform('Terraform judges the example stack', (terraformFor) => {
       expect(plan.exitCode).toBe(2);
       expect(plan.changes['aws_vpc_endpoint.sample-ecr-api'].after).toMatchObject({
         ip_address_type: 'ipv6',
-        subnet_configuration: expect.arrayContaining([
-          { subnet_id: 'subnet-0a1b2c3d4e5f60001', ipv4: '', ipv6: '2600:1f18:4d3:5e00::10' },
-        ]),
+        subnet_configuration: expect.arrayContaining([{ subnet_id: 'subnet-0a1b2c3d4e5f60001', ipv4: '', ipv6: '2600:1f18:4d3:5e00::10' }]),
       });
     });
   });
