@@ -28,6 +28,11 @@ export interface EndpointAddress {
 /** Fixed addresses by interface service short name, then by subnet ID, e.g. `{"ecr.api": {"subnet-...": {"ipv4": "10.0.1.10"}}}`. */
 export type EndpointAddresses = Readonly<Record<string, Readonly<Record<string, EndpointAddress>>>>;
 
+/** One service's fixed addresses, by subnet ID; own keys only (a service may be called `constructor`). */
+export function endpointAddressesOf(addresses: EndpointAddresses | undefined, shortName: string): EndpointAddresses[string] | undefined {
+  return addresses && Object.hasOwn(addresses, shortName) ? addresses[shortName] : undefined;
+}
+
 /**
  * What a stack's ECR PrivateLink is made of. Shapes (ID formats, non-empty lists) are the config schema's
  * to check (lib/config/config-schema.ts); the construct checks what only it can judge (see

@@ -5,7 +5,7 @@ import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems'
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';
 import { ClientEgressRules } from './client-egress-rules';
-import { AdoptIds, EcrPrivateLinkProps, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
+import { AdoptIds, EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { LeastPrivilegePolicies } from './least-privilege-policies';
@@ -67,7 +67,7 @@ export class EcrPrivateLink extends Construct {
         policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
         ipAddressType: props.ipAddressType,
         dnsRecordIpType: props.dnsRecordIpType,
-        addresses: props.endpointAddresses?.[service.shortName],
+        addresses: endpointAddressesOf(props.endpointAddresses, service.shortName),
         tags: tags(resourceName),
       });
     });

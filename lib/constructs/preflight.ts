@@ -7,7 +7,7 @@ import { privateDnsNeedsVpcDns } from '../checks/rules/private-dns-needs-vpc-dns
 import * as conditions from '../preflight/conditions';
 import { s3GatewayServiceName } from '../naming/service-names';
 import { FixedAddress, LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
-import type { EndpointAddresses } from './ecr-private-link-props';
+import { EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { Lookup } from './lookup';
 
@@ -80,7 +80,7 @@ export class Preflight extends Construct {
     ]);
     for (const endpoint of props.interfaceEndpoints) {
       const service = { address: `${services}[${JSON.stringify(endpoint.serviceName)}]`, id: endpoint.serviceName };
-      const addresses = fixedAddresses(props.endpointAddresses?.[endpoint.service.shortName]);
+      const addresses = fixedAddresses(endpointAddressesOf(props.endpointAddresses, endpoint.service.shortName));
       guard(endpoint.resource, [
         conditions.serviceOfferedCondition(service, subnets),
         ...(ipAddressType ? [conditions.ipAddressTypeSupportedCondition(service, props.region, 'ipAddressType', ipAddressType)] : []),

@@ -45,7 +45,7 @@ function dnsRecordProblems(props: EcrPrivateLinkProps): Problem[] {
   if (props.dnsRecordIpType === undefined) {
     return [];
   }
-  const allowed = IP_ADDRESS_TYPES_FOR_DNS_RECORDS[props.dnsRecordIpType];
+  const allowed = IP_ADDRESS_TYPES_FOR_DNS_RECORDS[props.dnsRecordIpType] ?? [];
   return allowed.includes(ipAddressType)
     ? []
     : [
