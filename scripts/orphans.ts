@@ -89,6 +89,11 @@ function findStack(configFile: string, field: string, name: string): StackConfig
       `--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
     );
   }
+  if (stack.spokeOf) {
+    throw new CheckError(
+      `--stack: ${JSON.stringify(name)} is a spoke of "${stack.spokeOf}"; the check covers stacks with interface endpoints`,
+    );
+  }
   return stack;
 }
 
