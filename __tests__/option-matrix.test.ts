@@ -69,6 +69,46 @@ const OPTIONS: Readonly<Record<string, Record<string, unknown>[]>> = {
   'region-china': [{ ...BASE_STACK, region: 'cn-north-1', workload: 'eks', leastPrivilegePolicies: true }],
   'region-govcloud': [{ ...BASE_STACK, region: 'us-gov-west-1' }],
   'two-stacks': [BASE_STACK, { ...BASE_STACK, name: 'second', namePrefix: 'second', region: 'eu-west-1' }],
+  'hub-alone': [{ ...BASE_STACK, hub: {} }],
+  'hub-and-spokes': [
+    {
+      ...BASE_STACK,
+      name: 'hub',
+      namePrefix: 'hub',
+      additionalInterfaceServices: ['logs'],
+      hub: {
+        endpointCidrBlocks: ['10.0.0.0/24', '10.0.1.0/24'],
+        spokes: [
+          { vpcId: 'vpc-0c0c0c0c0c0c0c0c3', cidrBlocks: ['10.3.0.0/16'] },
+          { vpcId: 'vpc-0d0d0d0d0d0d0d0d4', accountId: '210987654321', associationRoleArn: 'arn:aws:iam::210987654321:role/zones' },
+        ],
+      },
+      tags: { team: 'platform' },
+    },
+    {
+      name: 'team-a',
+      spokeOf: 'hub',
+      region: 'ap-northeast-1',
+      namePrefix: 'team-a',
+      vpcId: 'vpc-0a0a0a0a0a0a0a0a1',
+      privateRouteTableIds: ['rtb-0a0a0a0a0a0a0a0a1'],
+      allowedCidrBlocks: ['10.1.0.0/16'],
+      clientSecurityGroupIds: ['sg-0a0a0a0a0a0a0a0a1'],
+    },
+    {
+      name: 'team-b',
+      spokeOf: 'hub',
+      region: 'ap-northeast-1',
+      namePrefix: 'team-b',
+      vpcId: 'vpc-0b0b0b0b0b0b0b0b2',
+      privateRouteTableIds: ['rtb-0b0b0b0b0b0b0b0b2'],
+      accountId: '123456789099',
+      associationRoleArn: 'arn:aws:iam::123456789099:role/team-b/hub-zones',
+      preflight: false,
+      tags: { team: 'b' },
+    },
+  ],
+  'hub-china': [{ ...BASE_STACK, region: 'cn-north-1', workload: 'eks', hub: { spokes: [{ vpcId: 'vpc-0c0c0c0c0c0c0c0c3' }] } }],
   everything: [
     {
       ...BASE_STACK,
