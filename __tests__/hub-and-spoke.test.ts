@@ -163,7 +163,7 @@ describe('hub and spokes', () => {
       expect(spoke).toHaveDataSourceWithProperties(DataAwsNetworkInterfaces, {
         filter: [
           { name: 'vpc-id', values: [TEAM_A_VPC] },
-          { name: 'interface-type', values: ['vpc_endpoint'] },
+          { name: 'description', values: ['VPC Endpoint Interface*'] },
         ],
       });
       expect(spoke).toHaveDataSourceWithProperties(DataAwsNetworkInterface, {

@@ -26,8 +26,8 @@ export interface SpokePreflightProps {
  * private DNS for a hub service, which would make Route 53 refuse the hub's zone.
  *
  * The provider has no data source listing a VPC's endpoints, so they are found through their network
- * interfaces: those of type `vpc_endpoint` in the VPC, whose descriptions name the endpoint
- * (`VPC Endpoint Interface vpce-...`), each endpoint then read by its ID.
+ * interfaces: those in the VPC whose descriptions name an endpoint (`VPC Endpoint Interface vpce-...`),
+ * each endpoint then read by its ID.
  */
 export class SpokePreflight extends Construct {
   public constructor(scope: Construct, id: string, props: SpokePreflightProps) {
@@ -46,7 +46,8 @@ export class SpokePreflight extends Construct {
       args: {
         filter: [
           { name: 'vpc-id', values: [props.vpcId] },
-          { name: 'interface-type', values: ['vpc_endpoint'] },
+          // Not interface-type: some endpoints' interfaces report type "interface", with the same description.
+          { name: 'description', values: ['VPC Endpoint Interface*'] },
         ],
       },
       name: name('endpoint-interfaces'),
