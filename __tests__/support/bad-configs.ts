@@ -609,4 +609,13 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
     },
     'stacks[0].hub.spoke: [] is not a known field (did you mean "spokes"?)',
   ],
+  [
+    'a least-privilege hub whose policy leaves out a spoke account',
+    (s, r) => {
+      s.hub = {};
+      s.leastPrivilegePolicies = true;
+      r.stacks.push(spoke({ accountId: '210987654321', associationRoleArn: 'arn:aws:iam::210987654321:role/zones' }));
+    },
+    `stacks[0].allowedAccountIds: (missing) lacks the accounts of the hub's spokes (210987654321): the ECR endpoints' policy would refuse their principals`,
+  ],
 ];

@@ -14,7 +14,33 @@ import { StackConfig } from './app-config';
  * is checked here too, so that it is named by the field of the config that holds it.
  */
 export function hubSpokeProblems(stacks: readonly StackConfig[]): Problem[] {
-  return [...spokeOfProblems(stacks), ...spokeFieldProblems(stacks), ...doubleZoneProblems(stacks)];
+  return [...spokeOfProblems(stacks), ...spokeFieldProblems(stacks), ...doubleZoneProblems(stacks), ...policyProblems(stacks)];
+}
+
+/**
+ * A least-privilege hub lets only `allowedAccountIds` (default: the deploying account) call ECR through
+ * its endpoints, so spokes of other accounts must be listed there, or their pulls are refused.
+ */
+function policyProblems(stacks: readonly StackConfig[]): Problem[] {
+  const entries = spokeEntries(stacks);
+  return stacks.flatMap((stack, i): Problem[] => {
+    if (!stack.hub || !stack.leastPrivilegePolicies) {
+      return [];
+    }
+    const missing = entries
+      .filter(({ hub }) => hub === i)
+      .map(({ spoke }) => spoke.accountId ?? spoke.associationRoleArn?.split(':')[4])
+      .filter((account): account is string => account !== undefined && !(stack.allowedAccountIds ?? []).includes(account));
+    return missing.length === 0
+      ? []
+      : [
+          {
+            field: `stacks[${i}].allowedAccountIds`,
+            value: stack.allowedAccountIds,
+            message: `lacks the accounts of the hub's spokes (${[...new Set(missing)].join(', ')}): the ECR endpoints' policy would refuse their principals; list them, and the hub's own account`,
+          },
+        ];
+  });
 }
 
 function spokeOfProblems(stacks: readonly StackConfig[]): Problem[] {

@@ -20,7 +20,8 @@ export type { AdoptIds, EcrPrivateLinkProps } from './ecr-private-link-props';
  * A private path from private subnets to Amazon ECR: interface endpoints for `ecr.api` and `ecr.dkr`
  * (and any further services) with private DNS, their security group opening 443 to the clients, and the
  * S3 gateway endpoint on the private route tables for the image layers. Resource addresses follow the
- * source article's Terraform, so its state moves under this construct without changes.
+ * source article's Terraform, so its state moves under this construct without changes. With `hub`, the
+ * endpoints serve other VPCs too, through private hosted zones (HubPrivateDns) instead of private DNS.
  */
 export class EcrPrivateLink extends Construct {
   /** The endpoints' security group. */
