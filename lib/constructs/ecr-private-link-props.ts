@@ -1,6 +1,7 @@
 /** The props of EcrPrivateLink (types only, so that validation and the construct can both import them). */
 import type { InterfaceService } from '../naming/interface-service';
 import type { Workload } from '../workload-profiles';
+import type { HubOptions } from './hub-props';
 
 /** The keys of `adopt` besides the interface services' short names: the resources every stack has. */
 export const FIXED_ADOPT_KEYS = ['securityGroup', 's3'] as const;
@@ -61,4 +62,10 @@ export interface EcrPrivateLinkProps {
   readonly securityGroupDescription?: string;
   /** Tags for every resource. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Makes this a hub: interface endpoints without private DNS, a Route 53 private hosted zone per service
+   * pointing at them, associated with the VPC and the spokes' VPCs, whose networks may reach the endpoints.
+   * @default - not a hub: the endpoints have private DNS
+   */
+  readonly hub?: HubOptions;
 }

@@ -35,6 +35,9 @@ export interface PreflightProps {
  * resource. What it proves at plan time, synth no longer warns about.
  */
 export class Preflight extends Construct {
+  /** The endpoint services looked up, a map from service name to `aws_vpc_endpoint_service` (a hub checks its zones against it). */
+  public readonly services: LookedUpEach;
+
   public constructor(scope: Construct, id: string, props: PreflightProps) {
     super(scope, id);
     const name = (suffix: string): string => `${props.namePrefix}-preflight-${suffix}`;
@@ -50,14 +53,14 @@ export class Preflight extends Construct {
       props.privateRouteTableIds,
       name('route-tables'),
     );
-    const services = this.lookUpEach(
+    const services = (this.services = this.lookUpEach(
       'Services',
       'aws_vpc_endpoint_service',
       'service_name',
       props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
       name('services'),
       { service_type: 'Interface' },
-    );
+    ));
 
     guard(props.securityGroup, [
       conditions.vpcDnsCondition(vpc),
@@ -95,6 +98,6 @@ export class Preflight extends Construct {
 }
 
 /** Adds plan-time checks to a resource's `lifecycle.precondition`. */
-function guard(resource: TerraformResource, preconditions: readonly TerraformCondition[]): void {
+export function guard(resource: TerraformResource, preconditions: readonly TerraformCondition[]): void {
   resource.lifecycle = { ...resource.lifecycle, precondition: [...(resource.lifecycle?.precondition ?? []), ...preconditions] };
 }

@@ -3,6 +3,7 @@ import { FIXED_ADOPT_KEYS } from '../constructs/ecr-private-link-props';
 import { InterfaceService } from '../naming/interface-service';
 import { interfaceEndpointResourceName } from '../naming/resource-names';
 import { selectInterfaceServices } from '../workload-profiles';
+import { hubProblems } from './hub-problems';
 import { Problem } from './problem';
 import * as rules from './rules';
 
@@ -24,6 +25,7 @@ export function ecrPrivateLinkProblems(props: EcrPrivateLinkProps): Problem[] {
     ),
     ...serviceProblems(props),
     ...adoptProblems(props),
+    ...hubProblems(props),
   ];
 }
 
