@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
@@ -74,6 +75,39 @@ describe('EcrPrivateLinkChecks', () => {
     expect(errorsOf(stack)).toEqual([
       expect.stringContaining('[EcrDkrPrivateDns] aws_vpc_endpoint.sample-ecr-dkr (ecr.dkr) needs private_dns_enabled = true'),
     ]);
+  });
+
+  describe('GIVEN a hub (ecr.dkr without private DNS, its zone standing in)', () => {
+    const hub = () => exampleStack({ hub: {}, acknowledge: { S3GatewayInterruption: 'test' } });
+    const record = (stack: TerraformStack, name: string) =>
+      stack.node.findAll().find((node) => node instanceof Route53Record && node.friendlyUniqueId === name) as Route53Record;
+
+    test('THEN EcrDkrPrivateDns accepts it: the wildcard zone in its VPC covers the registry names', () => {
+      expect(errorsOf(hub())).toEqual([]);
+    });
+
+    test.each<[string, (stack: TerraformStack) => void]>([
+      [
+        'without the wildcard record',
+        (stack) => record(stack, 'sample-ecr-dkr-wildcard').addOverride('name', 'x.dkr.ecr.ap-northeast-1.amazonaws.com'),
+      ],
+      [
+        'with the wildcard aliased elsewhere',
+        (stack) => record(stack, 'sample-ecr-dkr-wildcard').addOverride('alias.name', 'other.example.com'),
+      ],
+      [
+        'with the zone in another VPC',
+        (stack) => (stack as EcrPrivateLinkStack).privateLink.hubPrivateDns!.zones[1].resource.putVpc([{ vpcId: 'vpc-0fedcba987654321f' }]),
+      ],
+    ])('%s THEN EcrDkrPrivateDns errors, naming the zone the endpoint needs', (_, breakIt) => {
+      const stack = hub();
+      breakIt(stack);
+      expect(errorsOf(stack)).toEqual([
+        expect.stringContaining(
+          '[EcrDkrPrivateDns] aws_vpc_endpoint.sample-ecr-dkr (ecr.dkr) needs private_dns_enabled = true, or, in a hub, a private hosted zone dkr.ecr.ap-northeast-1.amazonaws.com in its VPC with a wildcard alias record to it',
+        ),
+      ]);
+    });
   });
 
   test.each([

@@ -16,7 +16,7 @@ describe('GIVEN original.tf and the example stack', () => {
   /** What each of original.tf's references to its own supporting resources stands for in our stack. */
   const REFERENCES: Record<string, unknown> = {
     '${aws_vpc.sample.id}': config.vpcId,
-    '${aws_vpc.sample.cidr_block}': config.allowedCidrBlocks[0],
+    '${aws_vpc.sample.cidr_block}': config.allowedCidrBlocks?.[0],
     '${aws_subnet.sample-private-subnets[*].id}': config.privateSubnetIds,
     '${aws_route_table.sample-private.id}': config.privateRouteTableIds[0],
     '${aws_security_group.sample-ecr-privatelink.id}': '${aws_security_group.sample-ecr-privatelink.id}',

@@ -99,6 +99,14 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
     expectRefused(await orphans(['--stack', 'sample', '--config', file]), 'stacks[0].vpcId: "vpc-1" is not a VPC ID');
   });
 
+  test('GIVEN a spoke THEN it exits 2 saying the check covers stacks with interface endpoints', async () => {
+    const file = path.join(REPO_ROOT, 'config', 'hub-and-spoke.json');
+    expectRefused(
+      await orphans(['--stack', 'team-a', '--config', file]),
+      '--stack: "team-a" is a spoke of "hub"; the check covers stacks with interface endpoints',
+    );
+  });
+
   test("GIVEN AWS cannot be reached THEN it exits 2 saying it cannot read EC2 in the stack's region", async () => {
     expectRefused(await orphans(['--stack', 'sample']), 'orphans: Cannot read AWS (EC2 in ap-northeast-1): ');
   });

@@ -1,6 +1,8 @@
 import { main as migrateCheck } from '../scripts/migrate-check';
 import { main as stackNames } from '../scripts/stack-names';
-import { EXAMPLE_CONFIG_PATH } from './support/example-stack';
+import * as path from 'path';
+import { EXAMPLE_CONFIG_PATH, REPO_ROOT } from './support/example-stack';
+import { ORIGINAL_STATE_PATH } from './support/fake-aws';
 
 /** The scripts' shared command-line conventions (scripts/cli.ts), in-process. */
 describe('script command lines', () => {
@@ -44,5 +46,11 @@ describe('script command lines', () => {
   test('GIVEN migrate-check without its required flags THEN it exits 2 naming them', () => {
     expect(migrateCheck([`--config=${EXAMPLE_CONFIG_PATH}`])).toBe(2);
     expect(printed(stderr)).toContain('Missing --stack, --state.');
+  });
+
+  test('GIVEN migrate-check --stack naming a spoke THEN it exits 2 saying a spoke has only its S3 gateway', () => {
+    const hubConfig = path.join(REPO_ROOT, 'config', 'hub-and-spoke.json');
+    expect(migrateCheck(['--config', hubConfig, '--stack', 'team-a', '--state', ORIGINAL_STATE_PATH])).toBe(2);
+    expect(printed(stderr)).toContain('--stack: "team-a" is a spoke, which has only its S3 gateway');
   });
 });

@@ -5,7 +5,8 @@
 //   npm run bench -- --runs 9          9 timed runs
 //   npm run bench -- --quick           1 timed run, no warm-up, no `npm test`
 //   npm run bench -- --write-readme    also put the report between <!-- bench:start --> and
-//                                      <!-- bench:end --> in README.md
+//                                      <!-- bench:end --> in CONTRIBUTING.md ("Performance"; the flag
+//                                      keeps its name from when the table was in the README)
 //
 // Cases, each run through `sh -c` from the repo root unless said otherwise:
 //   (a) the floor: `node -e 'require("cdktf")'`, what any CDKTF app pays before doing anything;
@@ -33,6 +34,7 @@ const HAS_GNU_TIME = fs.existsSync(GNU_TIME);
 const STACK_COUNTS = [1, 10, 50, 100];
 const RESOURCES_PER_STACK = 4; // the security group, ecr.api, ecr.dkr, the S3 gateway
 const MARKERS = ['<!-- bench:start -->', '<!-- bench:end -->'];
+const REPORT_FILE = 'CONTRIBUTING.md'; // where --write-readme puts the report, between the markers
 
 let scratch; // temp folder of this run: generated configs, synth outputs, GNU time's figures
 const appCommand = readJson(path.join(ROOT, 'cdktf.json')).app;
@@ -258,7 +260,7 @@ function lineFit(points) {
   return { slope, intercept, r2: total === 0 ? 1 : 1 - residual / total };
 }
 
-/** Replaces what lies between the markers; undefined when README.md lacks them. */
+/** Replaces what lies between the markers; undefined when the file lacks them. */
 function withReport(readme, text) {
   const start = readme.indexOf(MARKERS[0]);
   const end = readme.indexOf(MARKERS[1], start);
@@ -269,14 +271,14 @@ function withReport(readme, text) {
 }
 
 function writeReadme(text) {
-  const file = path.join(ROOT, 'README.md');
+  const file = path.join(ROOT, REPORT_FILE);
   const updated = withReport(fs.readFileSync(file, 'utf8'), text);
   if (updated === undefined) {
-    console.error(`bench: README.md not changed: add the lines ${MARKERS.join(' and ')} where the table goes, then run again.`);
+    console.error(`bench: ${REPORT_FILE} not changed: add the lines ${MARKERS.join(' and ')} where the table goes, then run again.`);
     return;
   }
   fs.writeFileSync(file, updated);
-  console.error('bench: README.md updated between the bench markers.');
+  console.error(`bench: ${REPORT_FILE} updated between the bench markers.`);
 }
 
 // --- small helpers -----------------------------------------------------------------------------------

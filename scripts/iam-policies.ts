@@ -1,7 +1,7 @@
 /**
  * `npm run -s iam-policies -- --role plan|apply --repo OWNER/REPO --account-id ID [--config FILE]`: prints,
  * as JSON, the trust policy and the permissions policy of the CI role for the stacks of the config, to
- * create the role from (README, "CI"). The config is read as the app reads it: --config, else
+ * create the role from (docs/ci.md). The config is read as the app reads it: --config, else
  * $ECR_PRIVATELINK_CONFIG, else the committed example. Exit 0 with the JSON on stdout; 2 with a message
  * on stderr, and nothing on stdout, for a wrong flag or a refused config.
  */

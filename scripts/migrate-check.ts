@@ -72,7 +72,11 @@ function synthesize(configFile: string, config: AppConfig, stackName: string, st
   if (errors.length > 0) {
     throw new InputError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
-  return stacks.find((s) => s.node.id === stackName)!;
+  const stack = stacks.find((s) => s.node.id === stackName)!;
+  if (!(stack instanceof EcrPrivateLinkStack)) {
+    throw new InputError(`--stack: "${stackName}" is a spoke, which has only its S3 gateway; check its hub, or the stack it was before`);
+  }
+  return stack;
 }
 
 /** Every managed resource of the stack with its address, and its key in `adopt` where it has one. */

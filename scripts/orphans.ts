@@ -89,6 +89,11 @@ function findStack(configFile: string, field: string, name: string): { config: A
       `--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
     );
   }
+  if (stack.spokeOf) {
+    throw new CheckError(
+      `--stack: ${JSON.stringify(name)} is a spoke of "${stack.spokeOf}"; the check covers stacks with interface endpoints`,
+    );
+  }
   return { config, stack };
 }
 
@@ -109,7 +114,8 @@ function synthesize(configFile: string, config: AppConfig, name: string, workdir
   if (errors.length > 0) {
     throw new CheckError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
-  return stacks.find((stack) => stack.node.id === name)!;
+  // findStack refused spokes: the named stack has interface endpoints.
+  return stacks.find((stack) => stack.node.id === name) as EcrPrivateLinkStack;
 }
 
 /** Where each of the stack's resources would be in AWS, and its address. */

@@ -2,10 +2,13 @@ import { App } from 'cdktf';
 import { AppConfig, StackConfig } from '../lib/config/app-config';
 import { Problem, ValidationError } from '../lib/validation/problem';
 import { EcrPrivateLinkStack, EcrPrivateLinkStackProps } from './ecr-private-link-stack';
+import { EcrSpokeStack } from './ecr-spoke-stack';
+import { spokePropsFromConfig } from './hub-and-spoke-props';
 import { stackPropsFromConfig } from './stack-props-from-config';
 
 /**
- * Builds one stack per config entry in `app`. Each stack's construct judges its own props; every stack's
+ * Builds one stack per config entry in `app` (a spoke's is an EcrSpokeStack, which `adjust` leaves as it
+ * is). Each stack's construct judges its own props; every stack's
  * problems are collected, named under `stacks[i].`, and thrown together as one ValidationError about
  * `source` before anything is written.
  *
@@ -16,11 +19,15 @@ export function buildStacks(
   config: AppConfig,
   source: string,
   adjust: (props: EcrPrivateLinkStackProps, stack: StackConfig) => EcrPrivateLinkStackProps = (props) => props,
-): EcrPrivateLinkStack[] {
+): (EcrPrivateLinkStack | EcrSpokeStack)[] {
   const problems: Problem[] = [];
   const stacks = config.stacks.flatMap((stack, i) => {
     try {
-      return [new EcrPrivateLinkStack(app, stack.name, adjust(stackPropsFromConfig(stack), stack))];
+      return [
+        stack.spokeOf
+          ? new EcrSpokeStack(app, stack.name, spokePropsFromConfig(stack, config.stacks))
+          : new EcrPrivateLinkStack(app, stack.name, adjust(stackPropsFromConfig(stack, config.stacks), stack)),
+      ];
     } catch (error) {
       if (!(error instanceof ValidationError)) {
         throw error;

@@ -76,5 +76,11 @@ export class EcrPrivateLinkStack extends TerraformStack {
       value: this.privateLink.s3Gateway.prefixListId,
       description: "Prefix list of the S3 gateway endpoint, for clients' egress rules",
     });
+    for (const zone of this.privateLink.hubPrivateDns?.zones ?? []) {
+      new TerraformOutput(this, `${outputStem(zone.service.shortName)}_private_zone_id`, {
+        value: zone.resource.zoneId,
+        description: `ID of the hub's private hosted zone ${zone.name.name}, for associating further VPCs`,
+      });
+    }
   }
 }

@@ -1,13 +1,35 @@
 import { StackConfig } from '../lib/config/app-config';
 import { InterfaceService } from '../lib/naming/interface-service';
 import { EcrPrivateLinkStackProps } from './ecr-private-link-stack';
+import { hubOptionsFromConfig } from './hub-and-spoke-props';
 
-/** The props of a stack described in the (shape-checked) config file: services become InterfaceServices, once. */
-export function stackPropsFromConfig(stack: StackConfig): EcrPrivateLinkStackProps {
-  const { name: _name, interfaceServices, additionalInterfaceServices, ...rest } = stack;
+/**
+ * The props of a stack described in the (shape-checked) config file: services become InterfaceServices,
+ * once; a hub gets its spokes from `stacks`, the whole config (a spoke's props are spokePropsFromConfig's).
+ */
+export function stackPropsFromConfig(stack: StackConfig, stacks: readonly StackConfig[] = [stack]): EcrPrivateLinkStackProps {
+  const {
+    name: _name,
+    interfaceServices,
+    additionalInterfaceServices,
+    privateSubnetIds,
+    allowedCidrBlocks,
+    hub,
+    spokeOf,
+    accountId: _accountId,
+    associationRoleArn: _associationRoleArn,
+    ...rest
+  } = stack;
+  if (spokeOf !== undefined || !privateSubnetIds || !allowedCidrBlocks) {
+    // The schema requires both of every stack but a spoke.
+    throw new Error(`stack "${stack.name}" is a spoke, which has no interface endpoints of its own`);
+  }
   return {
     ...rest,
+    privateSubnetIds,
+    allowedCidrBlocks,
     interfaceServices: interfaceServices?.map(InterfaceService.of),
     additionalInterfaceServices: additionalInterfaceServices?.map(InterfaceService.of),
+    ...(hub ? { hub: hubOptionsFromConfig(stack, stacks) } : {}),
   };
 }

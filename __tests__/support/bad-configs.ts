@@ -3,6 +3,17 @@ import { EXAMPLE_CONFIG_PATH } from './example-stack';
 
 export type StackEdit = (stack: Record<string, any>, root: Record<string, any>) => void;
 
+/** A spoke of the example stack (which an edit makes a hub, or not), in a VPC of its own. */
+const spoke = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: 'team-a',
+  spokeOf: 'sample',
+  region: 'ap-northeast-1',
+  namePrefix: 'team-a',
+  vpcId: 'vpc-0a0a0a0a0a0a0a0a1',
+  privateRouteTableIds: ['rtb-0a0a0a0a0a0a0a0a1'],
+  ...overrides,
+});
+
 /** The example config with its first stack changed by `edit`. */
 export function exampleWith(edit: StackEdit): Record<string, any> {
   const root = JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
@@ -626,5 +637,181 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
       s.s3GatewayPresets = ['amazon-linux-2'];
     },
     'stacks[0].s3GatewayPresets[0]: "amazon-linux-2" has no documented buckets in partition "aws-cn" (cn-north-1)',
+  ],
+  [
+    'a spoke naming an unknown hub',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ spokeOf: 'sampel' }));
+    },
+    'stacks[1].spokeOf: "sampel" names no stack of this config (did you mean "sample"?)',
+  ],
+  [
+    'a spoke naming another spoke',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke(), spoke({ name: 'team-b', namePrefix: 'team-b', vpcId: 'vpc-0b0b0b0b0b0b0b0b2', spokeOf: 'team-a' }));
+    },
+    'stacks[2].spokeOf: "team-a" names another spoke (a spoke of "sample"); name a hub',
+  ],
+  [
+    'a spoke naming a stack that is not a hub',
+    (_, r) => {
+      r.stacks.push(spoke());
+    },
+    'stacks[1].spokeOf: "sample" names a stack without "hub"; add "hub": {} to stacks[0] to make it one',
+  ],
+  [
+    'a spoke in another region than its hub',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ region: 'eu-west-1' }));
+    },
+    'stacks[1].region: "eu-west-1" is not the region of its hub "sample" (ap-northeast-1)',
+  ],
+  [
+    'a cross-account spoke without a role',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ accountId: '210987654321' }));
+    },
+    `stacks[1].accountId: "210987654321" is another account than the hub's: Route 53 associates a zone only from the VPC's own account; name a role there in "associationRoleArn"`,
+  ],
+  [
+    "a cross-account VPC in a hub's spokes without a role",
+    (s) => {
+      s.hub = { spokes: [{ vpcId: 'vpc-0c0c0c0c0c0c0c0c3', accountId: '210987654321' }] };
+    },
+    `stacks[0].hub.spokes[0].accountId: "210987654321" is another account than the hub's`,
+  ],
+  [
+    "a spoke's role in another account than its accountId",
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ accountId: '210987654321', associationRoleArn: 'arn:aws:iam::123456789012:role/zones' }));
+    },
+    'stacks[1].associationRoleArn: "arn:aws:iam::123456789012:role/zones" is a role of account 123456789012, but accountId is 210987654321',
+  ],
+  [
+    'one VPC a spoke of two hubs for the same service',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke(), {
+        ...s,
+        name: 'hub2',
+        namePrefix: 'hub2',
+        vpcId: 'vpc-0e0e0e0e0e0e0e0e5',
+        backend: undefined,
+        hub: { spokes: [{ vpcId: 'vpc-0a0a0a0a0a0a0a0a1' }] },
+      });
+    },
+    'stacks[2].hub.spokes[0].vpcId: "vpc-0a0a0a0a0a0a0a0a1" would get the private DNS names of ecr.api, ecr.dkr twice, from hub "sample" and from hub "hub2"; Route 53 refuses',
+  ],
+  [
+    'a VPC with its own private-DNS endpoints listed as a spoke',
+    (s, r) => {
+      r.stacks.push({
+        ...s,
+        name: 'hub2',
+        namePrefix: 'hub2',
+        vpcId: 'vpc-0e0e0e0e0e0e0e0e5',
+        backend: undefined,
+        hub: { spokes: [{ vpcId: s.vpcId }] },
+      });
+    },
+    `stacks[1].hub.spokes[0].vpcId: "vpc-0a1b2c3d4e5f60718" would get the private DNS names of ecr.api, ecr.dkr twice, from stacks[0] ("sample")'s own endpoints with private DNS and from hub "hub2"`,
+  ],
+  [
+    'a hub listing its own VPC as a spoke',
+    (s) => {
+      s.hub = { spokes: [{ vpcId: s.vpcId }] };
+    },
+    'stacks[0].hub.spokes[0].vpcId: "vpc-0a1b2c3d4e5f60718" is the VPC of its hub "sample" itself',
+  ],
+  [
+    'a spoke with subnets for interface endpoints',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ privateSubnetIds: s.privateSubnetIds }));
+    },
+    'stacks[1].privateSubnetIds: ["subnet-0a1b2c3d4e5f60001","subnet-0a1b2c3d4e5f60002"] is not for a spoke: its hub has the interface endpoints',
+  ],
+  [
+    'a spoke without route tables',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ privateRouteTableIds: undefined }));
+    },
+    'stacks[1].privateRouteTableIds: (missing) is required',
+  ],
+  [
+    "a spoke's client groups with no hub endpoint networks to send them to",
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ clientSecurityGroupIds: ['sg-0a0a0a0a0a0a0a0a1'] }));
+    },
+    `stacks[1].clientSecurityGroupIds: ["sg-0a0a0a0a0a0a0a0a1"] need the networks of hub "sample"'s endpoints for their egress rules`,
+  ],
+  [
+    "a spoke's network with host bits",
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ allowedCidrBlocks: ['10.1.2.0/16'] }));
+    },
+    'stacks[1].allowedCidrBlocks[0]: "10.1.2.0/16" has host bits set; did you mean "10.1.0.0/16"?',
+  ],
+  [
+    'a stack that is no spoke without allowedCidrBlocks',
+    (s) => {
+      delete s.allowedCidrBlocks;
+    },
+    'stacks[0].allowedCidrBlocks: (missing) is required',
+  ],
+  [
+    'an accountId on a stack that is no spoke',
+    (s) => {
+      s.accountId = '210987654321';
+    },
+    'stacks[0].accountId: "210987654321" is only for a spoke (a stack with "spokeOf")',
+  ],
+  [
+    'an unknown field in a hub',
+    (s) => {
+      s.hub = { spoke: [] };
+    },
+    'stacks[0].hub.spoke: [] is not a known field (did you mean "spokes"?)',
+  ],
+  [
+    'a least-privilege hub whose policy leaves out a spoke account',
+    (s, r) => {
+      s.hub = {};
+      s.leastPrivilegePolicies = true;
+      r.stacks.push(spoke({ accountId: '210987654321', associationRoleArn: 'arn:aws:iam::210987654321:role/zones' }));
+    },
+    `stacks[0].allowedAccountIds: (missing) lacks the accounts of the hub's spokes (210987654321): the ECR endpoints' policy would refuse their principals`,
+  ],
+  [
+    'dual-stack endpoints in a hub',
+    (s) => {
+      s.hub = {};
+      s.ipAddressType = 'dualstack';
+    },
+    'stacks[0].ipAddressType: "dualstack" is not supported with "hub": its private hosted zones hold A alias records only',
+  ],
+  [
+    'an IP address type in a spoke',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ ipAddressType: 'dualstack', s3GatewayIpAddressType: 'dualstack' }));
+    },
+    'stacks[1].ipAddressType: "dualstack" is not for a spoke: its hub has the interface endpoints',
+  ],
+  [
+    'fixed addresses in a spoke',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ endpointAddresses: { 'ecr.api': { 'subnet-0a0a0a0a0a0a0a0a1': { ipv4: '10.1.0.10' } } } }));
+    },
+    'stacks[1].endpointAddresses: {"ecr.api":{"subnet-0a0a0a0a0a0a0a0a1":{"ipv4":"10.1.0.10"}}} is not for a spoke',
   ],
 ];

@@ -15,6 +15,10 @@ import * as path from 'path';
  * IDs fail with AWS's error codes, and an action without a handler fails loudly with
  * `UnsupportedOperation` naming it. `requests` lists the actions received; FAKE_AWS_LOG=1
  * prints every request to stderr.
+ *
+ * STS AssumeRole (a provider acting in another account, as a hub's for its spokes) hands out credentials
+ * the fake recognises: requests signed with them are made as that role, in the role's account
+ * (GetCallerIdentity says so, `assumedRoles` lists the roles); EC2 answers them from the same world.
  */
 
 export interface FakeVpc {
@@ -51,6 +55,8 @@ export interface FakeEndpointService {
   availabilityZones: string[];
   /** What endpoints of the service may use, `ipv4` and/or `ipv6`. @default ['ipv4'] */
   supportedIpAddressTypes?: string[];
+  /** Interface: the private DNS name it publishes. @default derived from the name, as AWS names ECR's (`*.dkr.ecr.<region>.amazonaws.com`) */
+  privateDnsName?: string;
 }
 
 /** One inline rule, as an `ingress` or `egress` block of `aws_security_group` has it. */
@@ -142,6 +148,10 @@ export interface FakeAws {
   readonly url: string;
   /** Action names in the order received, e.g. `['GetCallerIdentity', 'DescribeVpcs', ...]`. */
   readonly requests: string[];
+  /** The role ARNs assumed with AssumeRole, in the order asked. */
+  readonly assumedRoles: string[];
+  /** Actions made with an assumed role's credentials, as `<role ARN> <action>`. */
+  readonly requestsAsRoles: string[];
   close(): Promise<void>;
 }
 
@@ -377,6 +387,10 @@ export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsW
 
 export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise<FakeAws> {
   const requests: string[] = [];
+  const assumedRoles: string[] = [];
+  const requestsAsRoles: string[] = [];
+  /** Access key IDs handed out by AssumeRole, and the role each stands for. */
+  const sessions = new Map<string, AssumedRole>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -387,9 +401,21 @@ export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise
       if (process.env.FAKE_AWS_LOG) {
         process.stderr.write(`fake-aws: ${params.toString()}\n`);
       }
+      const accessKeyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
+      const role = accessKeyId === undefined ? undefined : sessions.get(accessKeyId);
+      if (role) {
+        requestsAsRoles.push(`${role.roleArn} ${action}`);
+      }
       let reply: Reply;
       try {
-        reply = answer(world, action, params);
+        if (action === 'AssumeRole') {
+          const assumed = assumeRole(world, params);
+          sessions.set(assumed.session.accessKeyId, assumed.session);
+          assumedRoles.push(assumed.session.roleArn);
+          reply = assumed.reply;
+        } else {
+          reply = action === 'GetCallerIdentity' && role ? callerIdentityOf(role) : answer(world, action, params);
+        }
       } catch (error) {
         reply = ec2Error(500, 'InternalError', `fake-aws: ${action} threw: ${String(error)}`);
       }
@@ -401,6 +427,8 @@ export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    assumedRoles,
+    requestsAsRoles,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -459,6 +487,57 @@ function getCallerIdentity(world: FakeAwsWorld): Reply {
       `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/${STS_VERSION}/">` +
       `<GetCallerIdentityResult>${toXml(result)}</GetCallerIdentityResult>` +
       `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+  };
+}
+
+interface AssumedRole {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly accessKeyId: string;
+}
+
+/** Credentials for `RoleArn`, valid for an hour; a malformed role ARN fails as STS fails it. */
+function assumeRole(world: FakeAwsWorld, params: URLSearchParams): { session: AssumedRole; reply: Reply } {
+  const roleArn = params.get('RoleArn') ?? '';
+  const sessionName = params.get('RoleSessionName') ?? 'session';
+  const match = /^arn:[a-z-]+:iam::([0-9]{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(roleArn);
+  const accessKeyId = `ASIA${createHash('sha256').update(`${roleArn}\0${sessionName}`).digest('hex').slice(0, 16).toUpperCase()}`;
+  const session = { roleArn, sessionName, accessKeyId };
+  if (!match) {
+    return { session, reply: stsError(400, 'ValidationError', `${roleArn} is not a valid role ARN`) };
+  }
+  const result = {
+    Credentials: {
+      AccessKeyId: accessKeyId,
+      SecretAccessKey: 'fake-aws-assumed-role-secret',
+      SessionToken: `fake-aws-session-${accessKeyId}`,
+      Expiration: new Date(Date.now() + 3600_000).toISOString(),
+    },
+    AssumedRoleUser: {
+      AssumedRoleId: `AROA${accessKeyId.slice(4)}:${sessionName}`,
+      Arn: `arn:${partition(world.region)}:sts::${match[1]}:assumed-role/${match[2]}/${sessionName}`,
+    },
+  };
+  return { session, reply: stsOk('AssumeRole', result) };
+}
+
+/** GetCallerIdentity for requests signed with an assumed role's credentials: that role, in its account. */
+function callerIdentityOf(role: AssumedRole): Reply {
+  const [, partitionName, , , account, resource] = role.roleArn.split(':');
+  return stsOk('GetCallerIdentity', {
+    Arn: `arn:${partitionName}:sts::${account}:assumed-role/${resource.split('/').pop()}/${role.sessionName}`,
+    UserId: `AROA${role.accessKeyId.slice(4)}:${role.sessionName}`,
+    Account: account,
+  });
+}
+
+function stsOk(action: string, result: object): Reply {
+  return {
+    status: 200,
+    xml:
+      `<${action}Response xmlns="https://sts.amazonaws.com/doc/${STS_VERSION}/">` +
+      `<${action}Result>${toXml(result)}</${action}Result>` +
+      `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 
@@ -669,9 +748,10 @@ function endpointServiceXml(world: FakeAwsWorld, service: FakeEndpointService): 
   // com.amazonaws.<region>.ecr.dkr -> dkr.ecr, as in dkr.ecr.<region>.vpce.amazonaws.com
   const shortName = service.serviceName.split('.').slice(3).reverse().join('.');
   const privateDnsName =
-    service.serviceName.endsWith('.ecr.dkr') || service.serviceName.endsWith('.s3')
+    service.privateDnsName ??
+    (service.serviceName.endsWith('.ecr.dkr') || service.serviceName.endsWith('.s3')
       ? `*.${shortName}.${world.region}.amazonaws.com`
-      : `${shortName}.${world.region}.amazonaws.com`;
+      : `${shortName}.${world.region}.amazonaws.com`);
   const isInterface = service.type === 'Interface';
   return {
     serviceName: service.serviceName,

@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 /** State written by `terraform apply` of reference/original.tf (Terraform 1.11.4, AWS provider 5.100.0). */
 const ORIGINAL_STATE = path.join(REPO_ROOT, '__tests__', 'fixtures', 'original.tfstate');
 
-/** The four resources that move from the original project to the stack (README: "Migrating"). */
+/** The four resources that move from the original project to the stack (docs/migrating.md). */
 const MOVED = [
   'aws_security_group.sample-ecr-privatelink',
   'aws_vpc_endpoint.sample-ecr-api',

@@ -16,7 +16,7 @@ interface StackConfig {
   privateSubnetIds: string[];
   privateRouteTableIds: string[];
   allowedCidrBlocks: string[];
-  interfaceServices: string[];
+  interfaceServices?: string[];
   backend: { type: 'local'; path: string };
 }
 
@@ -44,7 +44,8 @@ class EcrPrivateLinkStack extends TerraformStack {
     });
     group.overrideLogicalId(`${prefix}-ecr-privatelink`);
 
-    for (const service of config.interfaceServices) {
+    // The app's default when the config lists none: the article's pair.
+    for (const service of config.interfaceServices ?? ['ecr.api', 'ecr.dkr']) {
       const endpoint = new vpcEndpoint.VpcEndpoint(this, service, {
         serviceName: `com.amazonaws.${config.region}.${service}`,
         vpcEndpointType: 'Interface',

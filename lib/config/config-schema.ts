@@ -220,6 +220,96 @@ const stringMap = <T extends TSchema>(description: string, values: T, options: o
     ...options,
   });
 
+const AccountId = patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)');
+
+/** A spoke in another account needs a role there: Route 53 associates a zone from the VPC's own account. */
+const crossAccountNeedsRole = {
+  if: { required: ['accountId'], not: { required: ['associationRoleArn'] } },
+  then: {
+    properties: {
+      accountId: {
+        not: {},
+        errorMessage:
+          'is another account than the hub\'s: Route 53 associates a zone only from the VPC\'s own account; name a role there in "associationRoleArn"',
+      },
+    },
+  },
+};
+
+const spokeAccountFields = {
+  accountId: Type.Optional({
+    ...AccountId,
+    description: "Account of the spoke VPC, when it is not the hub's (then associationRoleArn is needed). @default - the hub's account",
+  }),
+  associationRoleArn: Type.Optional({
+    ...IamRoleArn,
+    description:
+      "Role in the spoke VPC's account that the hub's stack assumes to associate its zones with the VPC. @default - none (same account)",
+  }),
+};
+
+/** A spoke VPC the hub serves that no stack of this config deploys (its S3 gateway is made elsewhere). */
+const ExternalSpoke = Type.Object(
+  {
+    vpcId: { ...awsId('vpc'), description: "The spoke VPC, in the hub's region." },
+    cidrBlocks: Type.Optional(
+      list(ClientCidrBlock, "Networks of the spoke's clients, admitted to the hub's endpoints on 443. @default - the VPC's CIDR blocks"),
+    ),
+    ...spokeAccountFields,
+  },
+  {
+    additionalProperties: false,
+    title: 'a spoke VPC',
+    description: "A VPC that resolves the hub's services through its zones.",
+    ...crossAccountNeedsRole,
+  },
+);
+
+const Hub = Type.Object(
+  {
+    spokes: Type.Optional(
+      Type.Array(ExternalSpoke, {
+        minItems: 1,
+        description: 'Spoke VPCs not deployed from this config (stacks with "spokeOf" are spokes too). @default - none',
+        errorMessage: { type: 'must be a list of spoke VPCs', minItems: 'is empty; list at least one' },
+      }),
+    ),
+    endpointCidrBlocks: Type.Optional(
+      list(
+        ClientCidrBlock,
+        "Networks of the hub's endpoint subnets, for the egress rules of spokes with clientSecurityGroupIds. @default - none",
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'a hub',
+    description:
+      'Makes the stack a hub: its interface endpoints without private DNS, a private hosted zone per service, shared with its spokes. {} is enough.',
+    errorMessage: { type: 'must be an object such as {} or {"spokes": [...]}' },
+  },
+);
+
+/** What a spoke leaves to its hub: it has no interface endpoints of its own. */
+const NOT_FOR_SPOKES = [
+  'privateSubnetIds',
+  'workload',
+  'interfaceServices',
+  'additionalInterfaceServices',
+  'leastPrivilegePolicies',
+  'extraS3BucketArns',
+  'allowedAccountIds',
+  'adopt',
+  'hub',
+  'ipAddressType',
+  'dnsRecordIpType',
+  'allowedIpv6CidrBlocks',
+  's3GatewayIpAddressType',
+  'endpointAddresses',
+  'addressOutputs',
+  's3GatewayPresets',
+] as const;
+
 export const StackSchema = Type.Object(
   {
     name: patterned(
@@ -241,9 +331,16 @@ export const StackSchema = Type.Object(
       },
     }),
     vpcId: { ...awsId('vpc'), description: 'VPC of the private subnets; needs DNS support and DNS hostnames for private DNS.' },
-    privateSubnetIds: list(awsId('subnet'), "Private subnets for the interface endpoints' network interfaces, one per Availability Zone."),
+    privateSubnetIds: Type.Optional(
+      list(awsId('subnet'), "Private subnets for the interface endpoints' network interfaces, one per Availability Zone (not in a spoke)."),
+    ),
     privateRouteTableIds: list(awsId('rtb'), 'Route tables of the private subnets; the S3 gateway endpoint adds its route to each.'),
-    allowedCidrBlocks: list(ClientCidrBlock, 'Networks of the clients allowed to reach the endpoints on 443/tcp.'),
+    allowedCidrBlocks: Type.Optional(
+      list(
+        ClientCidrBlock,
+        "Networks of the clients allowed to reach the endpoints on 443/tcp (in a spoke: the hub's endpoints; @default - the spoke VPC's CIDR blocks).",
+      ),
+    ),
     workload: Type.Optional(
       Type.Union(
         WORKLOADS.map((w) => Type.Literal(w)),
@@ -374,16 +471,42 @@ export const StackSchema = Type.Object(
       ),
     ),
     backend: Type.Optional(Backend),
+    hub: Type.Optional(Hub),
+    spokeOf: Type.Optional(
+      patterned('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', 'is not a stack name', {
+        description:
+          "Makes the stack a spoke of the named hub stack: only the S3 gateway (and client egress rules) here, the hub's zones for the rest. @default - not a spoke",
+      }),
+    ),
+    ...spokeAccountFields,
   },
   {
     additionalProperties: false,
     title: 'a stack',
-    description: "One deployable stack: one VPC's ECR PrivateLink setup.",
+    description: "One deployable stack: one VPC's ECR PrivateLink setup, a hub's, or a spoke's.",
     allOf: [
       ...['extraS3BucketArns', 'allowedAccountIds', 's3GatewayPresets'].map((field) => ({
         if: { not: { properties: { leastPrivilegePolicies: { const: true } }, required: ['leastPrivilegePolicies'] } },
         then: { properties: { [field]: { not: {}, errorMessage: 'only takes effect with "leastPrivilegePolicies": true' } } },
       })),
+      {
+        if: { not: { required: ['spokeOf'] } },
+        then: {
+          required: ['privateSubnetIds', 'allowedCidrBlocks'],
+          properties: Object.fromEntries(
+            ['accountId', 'associationRoleArn'].map((field) => [
+              field,
+              { not: {}, errorMessage: 'is only for a spoke (a stack with "spokeOf")' },
+            ]),
+          ),
+        },
+        else: {
+          properties: Object.fromEntries(
+            NOT_FOR_SPOKES.map((field) => [field, { not: {}, errorMessage: 'is not for a spoke: its hub has the interface endpoints' }]),
+          ),
+        },
+      },
+      crossAccountNeedsRole,
       {
         if: { not: { properties: { ipAddressType: { enum: ['dualstack', 'ipv6'] } }, required: ['ipAddressType'] } },
         then: {
@@ -418,5 +541,9 @@ export const ConfigSchema = Type.Object(
 export type ConfigFile = Static<typeof ConfigSchema>;
 /** One stack as written in the config file, before defaults. */
 export type StackEntry = Static<typeof StackSchema>;
+/** A hub's options as written in the config file. */
+export type HubEntry = Static<typeof Hub>;
+/** A spoke VPC listed in a hub's `spokes`. */
+export type ExternalSpokeEntry = Static<typeof ExternalSpoke>;
 /** A backend as written in the config file, before defaults. */
 export type BackendEntry = Static<typeof Backend>;

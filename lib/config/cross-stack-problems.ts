@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Problem } from '../validation/problem';
 import { BackendConfig, StackConfig } from './app-config';
+import { hubSpokeProblems } from './hub-spoke-problems';
 
 /**
  * What no single stack can see: two stacks that would share a folder, a state, or resources. Stack names
@@ -31,6 +32,7 @@ export function crossStackProblems(stacks: readonly StackConfig[]): Problem[] {
       (s) => s.namePrefix,
       'in the same VPC and region is the name prefix of',
     ),
+    ...hubSpokeProblems(stacks),
   ];
 }
 

@@ -3,6 +3,7 @@ import type { DnsRecordIpType, IpAddressType } from '../addressing/ip-address-ty
 import type { InterfaceService } from '../naming/interface-service';
 import type { S3GatewayPreset } from '../policies/s3-gateway-presets';
 import type { Workload } from '../workload-profiles';
+import type { HubOptions } from './hub-props';
 
 /** The keys of `adopt` besides the interface services' short names: the resources every stack has. */
 export const FIXED_ADOPT_KEYS = ['securityGroup', 's3'] as const;
@@ -99,4 +100,10 @@ export interface EcrPrivateLinkProps {
   readonly securityGroupDescription?: string;
   /** Tags for every resource. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Makes this a hub: interface endpoints without private DNS, a Route 53 private hosted zone per service
+   * pointing at them, associated with the VPC and the spokes' VPCs, whose networks may reach the endpoints.
+   * @default - not a hub: the endpoints have private DNS
+   */
+  readonly hub?: HubOptions;
 }

@@ -7,6 +7,8 @@ import { selectInterfaceServices } from '../workload-profiles';
 import { ClientEgressRules } from './client-egress-rules';
 import { AdoptIds, EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
 import { EndpointSecurityGroup } from './endpoint-security-group';
+import { HubPrivateDns } from './hub-private-dns';
+import { HubSpokes } from './hub-spokes';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { LeastPrivilegePolicies } from './least-privilege-policies';
 import { Preflight } from './preflight';
@@ -19,7 +21,8 @@ export type { AdoptIds, EcrPrivateLinkProps, EndpointAddress, EndpointAddresses 
  * A private path from private subnets to Amazon ECR: interface endpoints for `ecr.api` and `ecr.dkr`
  * (and any further services) with private DNS, their security group opening 443 to the clients, and the
  * S3 gateway endpoint on the private route tables for the image layers. Resource addresses follow the
- * source article's Terraform, so its state moves under this construct without changes.
+ * source article's Terraform, so its state moves under this construct without changes. With `hub`, the
+ * endpoints serve other VPCs too, through private hosted zones (HubPrivateDns) instead of private DNS.
  */
 export class EcrPrivateLink extends Construct {
   /** The endpoints' security group. */
@@ -30,6 +33,8 @@ export class EcrPrivateLink extends Construct {
   public readonly s3Gateway: S3GatewayEndpoint;
   /** The resources `adopt` can name, by adopt key: `securityGroup`, `s3`, and each service's short name. */
   public readonly adoptable: ReadonlyMap<string, TerraformResource>;
+  /** A hub's private hosted zones, or undefined when this is not a hub. */
+  public readonly hubPrivateDns?: HubPrivateDns;
 
   public constructor(scope: Construct, id: string, props: EcrPrivateLinkProps) {
     super(scope, id);
@@ -42,6 +47,9 @@ export class EcrPrivateLink extends Construct {
 
     const policies = props.leastPrivilegePolicies ? new LeastPrivilegePolicies(this, 'Policies', props) : undefined;
     const tags = (name: string) => tagsNamed(props.tags, name, props.nameTags);
+    const hubSpokes = props.hub
+      ? new HubSpokes(this, 'HubSpokes', { region: props.region, namePrefix: props.namePrefix, spokes: props.hub.spokes ?? [] })
+      : undefined;
 
     const securityGroupName = endpointSecurityGroupResourceName(props.namePrefix);
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
@@ -51,6 +59,7 @@ export class EcrPrivateLink extends Construct {
       allowedCidrBlocks: props.allowedCidrBlocks,
       allowedIpv6CidrBlocks: props.allowedIpv6CidrBlocks,
       clientSecurityGroupIds: props.clientSecurityGroupIds,
+      spokeCidrBlocks: hubSpokes?.cidrBlocks,
       tags: tags(securityGroupName),
     });
 
@@ -69,6 +78,7 @@ export class EcrPrivateLink extends Construct {
         dnsRecordIpType: props.dnsRecordIpType,
         addresses: endpointAddressesOf(props.endpointAddresses, service.shortName),
         tags: tags(resourceName),
+        privateDnsEnabled: hubSpokes ? false : undefined,
       });
     });
 
@@ -91,12 +101,26 @@ export class EcrPrivateLink extends Construct {
     ]);
     this.adopt(props.adopt ?? {});
 
+    let preflight: Preflight | undefined;
     if (props.preflight !== false) {
-      new Preflight(this, 'Preflight', {
+      preflight = new Preflight(this, 'Preflight', {
         ...props,
         securityGroup: this.securityGroup.resource,
         interfaceEndpoints: this.interfaceEndpoints,
         s3Gateway: this.s3Gateway.resource,
+      });
+    }
+
+    if (hubSpokes) {
+      this.hubPrivateDns = new HubPrivateDns(this, 'HubPrivateDns', {
+        region: props.region,
+        namePrefix: props.namePrefix,
+        vpcId: props.vpcId,
+        endpoints: this.interfaceEndpoints,
+        spokes: hubSpokes,
+        serviceLookups: preflight?.services,
+        tags: props.tags,
+        nameTags: props.nameTags,
       });
     }
 

@@ -14,6 +14,9 @@ export const DEFAULT_INGRESS_DESCRIPTION = 'HTTPS from the VPC';
 /** The description of the ingress rule for client security groups. */
 export const CLIENT_GROUPS_INGRESS_DESCRIPTION = 'HTTPS from client security groups';
 
+/** The description of a hub's ingress rule for its spokes' networks. */
+export const SPOKES_INGRESS_DESCRIPTION = 'HTTPS from spoke VPCs';
+
 export interface EndpointSecurityGroupProps {
   /** VPC the group belongs to. */
   readonly vpcId: string;
@@ -25,6 +28,8 @@ export interface EndpointSecurityGroupProps {
   readonly allowedIpv6CidrBlocks?: readonly string[];
   /** Security groups whose members may reach the endpoints on 443/tcp. @default - none */
   readonly clientSecurityGroupIds?: readonly string[];
+  /** A hub's spokes' networks, admitted on 443/tcp by a rule of their own. @default - none */
+  readonly spokeCidrBlocks?: readonly string[];
   /** Description of the group. Changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly description?: string;
   /** Description of the ingress rule. @default DEFAULT_INGRESS_DESCRIPTION */
@@ -58,6 +63,7 @@ export class EndpointSecurityGroup extends Construct {
         ...(props.clientSecurityGroupIds?.length
           ? [{ ...https(CLIENT_GROUPS_INGRESS_DESCRIPTION), securityGroups: [...props.clientSecurityGroupIds] }]
           : []),
+        ...(props.spokeCidrBlocks?.length ? [{ ...https(SPOKES_INGRESS_DESCRIPTION), cidrBlocks: [...props.spokeCidrBlocks] }] : []),
       ],
       tags: nonEmpty(props.tags),
     });

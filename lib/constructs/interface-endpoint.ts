@@ -28,6 +28,8 @@ export interface InterfaceEndpointProps {
   readonly addresses?: Readonly<Record<string, EndpointAddress>>;
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Private DNS, the service's own hostname resolving to the endpoint in its VPC; a hub turns it off. @default true */
+  readonly privateDnsEnabled?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export class InterfaceEndpoint extends Construct {
       vpcId: props.vpcId,
       subnetIds: [...props.subnetIds],
       securityGroupIds: [...props.securityGroupIds],
-      privateDnsEnabled: true,
+      privateDnsEnabled: props.privateDnsEnabled ?? true,
       policy: props.policy,
       ipAddressType: props.ipAddressType,
       dnsOptions: props.dnsRecordIpType ? { dnsRecordIpType: props.dnsRecordIpType } : undefined,

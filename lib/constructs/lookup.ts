@@ -1,15 +1,17 @@
-import { ITerraformIterator, TerraformDataSource } from 'cdktf';
+import { ITerraformIterator, TerraformDataSource, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
 export interface LookupProps {
   /** The data source type, e.g. `aws_subnet`. */
   readonly type: string;
-  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }`. */
-  readonly args: Readonly<Record<string, string>>;
+  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }`; blocks as lists of objects. */
+  readonly args: Readonly<Record<string, unknown>>;
   /** One instance per item, keyed by the item. @default one instance */
   readonly forEach?: ITerraformIterator;
   /** The Terraform resource name of its address (`data.<type>.<name>`). @default cdktf's logical ID */
   readonly name?: string;
+  /** The provider to read with, e.g. one acting in another account. @default the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -18,13 +20,14 @@ export interface LookupProps {
  * the synth cost; arguments and conditions are checked by Terraform itself in the preflight tests.
  */
 export class Lookup extends TerraformDataSource {
-  private readonly args: Readonly<Record<string, string>>;
+  private readonly args: Readonly<Record<string, unknown>>;
 
   public constructor(scope: Construct, id: string, props: LookupProps) {
     super(scope, id, {
       terraformResourceType: props.type,
       terraformGeneratorMetadata: { providerName: 'aws' },
       forEach: props.forEach,
+      provider: props.provider,
     });
     this.args = props.args;
     if (props.name) {

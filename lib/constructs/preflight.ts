@@ -47,6 +47,9 @@ export interface PreflightProps {
  * defaults are not added, so stacks without them synthesize as before.
  */
 export class Preflight extends Construct {
+  /** The endpoint services looked up, a map from service name to `aws_vpc_endpoint_service` (a hub checks its zones against it). */
+  public readonly services: LookedUpEach;
+
   public constructor(scope: Construct, id: string, props: PreflightProps) {
     super(scope, id);
     const name = (suffix: string): string => `${props.namePrefix}-preflight-${suffix}`;
@@ -62,14 +65,14 @@ export class Preflight extends Construct {
       props.privateRouteTableIds,
       name('route-tables'),
     );
-    const services = this.lookUpEach(
+    const services = (this.services = this.lookUpEach(
       'Services',
       'aws_vpc_endpoint_service',
       'service_name',
       props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
       name('services'),
       { service_type: 'Interface' },
-    );
+    ));
 
     const ipAddressType = notIpv4(props.ipAddressType);
     guard(props.securityGroup, [
@@ -149,6 +152,6 @@ function fixedAddresses(bySubnet: EndpointAddresses[string] | undefined): FixedA
 }
 
 /** Adds plan-time checks to a resource's `lifecycle.precondition`. */
-function guard(resource: TerraformResource, preconditions: readonly TerraformCondition[]): void {
+export function guard(resource: TerraformResource, preconditions: readonly TerraformCondition[]): void {
   resource.lifecycle = { ...resource.lifecycle, precondition: [...(resource.lifecycle?.precondition ?? []), ...preconditions] };
 }

@@ -93,7 +93,7 @@ function adoptSteps(input: OrphanReportInput, adopted: readonly Finding[]): stri
   const env = input.configFromFlag ? `ECR_PRIVATELINK_CONFIG=${shellWord(input.configFile)} ` : '';
   const check = `npm run -s orphans -- --stack ${input.stackName}${input.configFromFlag ? ` --config ${shellWord(input.configFile)}` : ''}`;
   return [
-    `To take the ${adopted.length} orphan(s) over (README: "Recovering from an interrupted deploy"):`,
+    `To take the ${adopted.length} orphan(s) over (docs/recovering.md):`,
     `  1. Make sure no deploy of "${input.stackName}" is running and no other Terraform state manages them.`,
     `  2. In stack "${input.stackName}" of ${input.configFile}, set "adopt" to this (it keeps the entries already there):`,
     '',

@@ -8,6 +8,7 @@ import { interfaceEndpointResourceName } from '../naming/resource-names';
 import { presetsDocumentedIn, S3_GATEWAY_PRESETS_PARTITION } from '../policies/s3-gateway-presets';
 import { selectInterfaceServices } from '../workload-profiles';
 import { endpointAddressProblems } from './endpoint-address-problems';
+import { hubProblems } from './hub-problems';
 import { Problem } from './problem';
 import * as rules from './rules';
 
@@ -34,8 +35,10 @@ export function ecrPrivateLinkProblems(props: EcrPrivateLinkProps): Problem[] {
     ...adoptProblems(props),
     ...dnsRecordProblems(props),
     ...endpointAddressProblems(props),
+    ...hubIpProblems(props),
     ...presetProblems(props),
     ...nameTagProblems(props),
+    ...hubProblems(props),
   ];
 }
 
@@ -55,6 +58,20 @@ function dnsRecordProblems(props: EcrPrivateLinkProps): Problem[] {
           message: `needs "ipAddressType" ${allowed.map((t) => `"${t}"`).join(' or ')}, not "${ipAddressType}"${props.ipAddressType ? '' : ' (the default)'}`,
         },
       ];
+}
+
+/** A hub's zones hold A alias records to its endpoints only: IPv6 endpoints would be unreachable from its spokes. */
+function hubIpProblems(props: EcrPrivateLinkProps): Problem[] {
+  if (!props.hub) {
+    return [];
+  }
+  return (['ipAddressType', 'dnsRecordIpType'] as const)
+    .filter((field) => props[field] !== undefined && props[field] !== 'ipv4')
+    .map((field) => ({
+      field,
+      value: props[field],
+      message: `is not supported with "hub": its private hosted zones hold A alias records only, so the spokes' IPv6 clients would not find the endpoints`,
+    }));
 }
 
 function presetProblems(props: EcrPrivateLinkProps): Problem[] {

@@ -1,0 +1,77 @@
+import { ref, TerraformIterator, TerraformResource, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { routeTablesInVpcCondition } from '../preflight/conditions';
+import { noConflictingPrivateDnsCondition, spokeVpcDnsCondition } from '../preflight/hub-conditions';
+import { Lookup } from './lookup';
+import { guard } from './preflight';
+
+export interface SpokePreflightProps {
+  /** Start of the data sources' names: `<prefix>-preflight-...`. */
+  readonly namePrefix: string;
+  /** The spoke VPC. */
+  readonly vpcId: string;
+  /** The route tables of the S3 gateway. */
+  readonly privateRouteTableIds: readonly string[];
+  /** The hub's stack name, for messages. */
+  readonly hubName: string;
+  /** The endpoint service names of the hub's interface endpoints, e.g. `com.amazonaws.ap-northeast-1.ecr.dkr`. */
+  readonly hubServiceNames: readonly string[];
+  /** Guarded by all checks: the only resource a spoke always has. */
+  readonly s3Gateway: TerraformResource;
+}
+
+/**
+ * A spoke's plan-time checks, on its S3 gateway: the VPC resolves through private hosted zones (DNS
+ * support and hostnames), the route tables are the VPC's, and the VPC has no interface endpoint with
+ * private DNS for a hub service, which would make Route 53 refuse the hub's zone.
+ *
+ * The provider has no data source listing a VPC's endpoints, so they are found through their network
+ * interfaces: those in the VPC whose descriptions name an endpoint (`VPC Endpoint Interface vpce-...`),
+ * each endpoint then read by its ID.
+ */
+export class SpokePreflight extends Construct {
+  public constructor(scope: Construct, id: string, props: SpokePreflightProps) {
+    super(scope, id);
+    const name = (suffix: string): string => `${props.namePrefix}-preflight-${suffix}`;
+    const vpc = new Lookup(this, 'Vpc', { type: 'aws_vpc', args: { id: props.vpcId }, name: name('vpc') });
+    const routeTables = this.lookUpEach(
+      'RouteTables',
+      'aws_route_table',
+      'route_table_id',
+      [...props.privateRouteTableIds],
+      name('route-tables'),
+    );
+    const interfaces = new Lookup(this, 'EndpointInterfaces', {
+      type: 'aws_network_interfaces',
+      args: {
+        filter: [
+          { name: 'vpc-id', values: [props.vpcId] },
+          // Not interface-type: some endpoints' interfaces report type "interface", with the same description.
+          { name: 'description', values: ['VPC Endpoint Interface*'] },
+        ],
+      },
+      name: name('endpoint-interfaces'),
+    });
+    const eachInterface = this.lookUpEach(
+      'EndpointInterface',
+      'aws_network_interface',
+      'id',
+      Token.asList(ref(`${interfaces.address}.ids`)),
+      name('endpoint-interface'),
+    );
+    const endpointIds = Token.asList(ref(`flatten([for eni in ${eachInterface} : regexall("vpce-[0-9a-f]+", eni.description)])`));
+    const endpoints = this.lookUpEach('Endpoints', 'aws_vpc_endpoint', 'id', endpointIds, name('endpoints'));
+
+    guard(props.s3Gateway, [
+      spokeVpcDnsCondition({ address: vpc.address, id: props.vpcId }, props.hubName),
+      routeTablesInVpcCondition(routeTables, props.vpcId),
+      noConflictingPrivateDnsCondition(endpoints, props.vpcId, props.hubName, props.hubServiceNames),
+    ]);
+  }
+
+  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
+  private lookUpEach(id: string, type: string, idArgument: string, ids: string[], name: string): string {
+    const each = TerraformIterator.fromList(ids);
+    return new Lookup(this, id, { type, args: { [idArgument]: each.value }, forEach: each, name }).address;
+  }
+}

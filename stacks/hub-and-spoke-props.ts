@@ -1,0 +1,60 @@
+import { StackConfig } from '../lib/config/app-config';
+import { HubOptions, HubSpoke } from '../lib/constructs/hub-props';
+import { InterfaceService } from '../lib/naming/interface-service';
+import { selectInterfaceServices } from '../lib/workload-profiles';
+import { EcrSpokeStackProps } from './ecr-spoke-stack';
+
+/**
+ * Hubs and spokes learn of each other from the config, when their props are made: a hub gets its spokes'
+ * VPCs, networks and roles; a spoke gets its hub's services and endpoint networks. So neither stack reads
+ * the other's state, and either can be planned alone.
+ */
+
+/** A hub's options: the config's stacks with `"spokeOf": <hub>`, then the VPCs listed in its `hub.spokes`. */
+export function hubOptionsFromConfig(hub: StackConfig, stacks: readonly StackConfig[]): HubOptions {
+  const spokeStacks = stacks
+    .filter((stack) => stack.spokeOf === hub.name)
+    .map((stack): HubSpoke => ({
+      name: stack.name,
+      vpcId: stack.vpcId,
+      cidrBlocks: stack.allowedCidrBlocks,
+      associationRoleArn: stack.associationRoleArn,
+    }));
+  const listed = (hub.hub?.spokes ?? []).map((spoke): HubSpoke => ({
+    name: spoke.vpcId,
+    vpcId: spoke.vpcId,
+    cidrBlocks: spoke.cidrBlocks,
+    associationRoleArn: spoke.associationRoleArn,
+  }));
+  return { spokes: [...spokeStacks, ...listed] };
+}
+
+/** The interface services a stack of the config creates. */
+export function interfaceServicesOf(stack: StackConfig): InterfaceService[] {
+  return selectInterfaceServices({
+    workload: stack.workload,
+    interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
+    additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
+  });
+}
+
+/** The props of a spoke stack (`"spokeOf"` naming a hub of `stacks`; the config's cross-stack checks ensure it). */
+export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackConfig[]): EcrSpokeStackProps {
+  const hub = stacks.find((stack) => stack.name === spoke.spokeOf && stack.hub);
+  if (!hub) {
+    throw new Error(`stack "${spoke.name}" is a spoke of "${spoke.spokeOf}", which is not a hub of this config`);
+  }
+  return {
+    region: spoke.region,
+    namePrefix: spoke.namePrefix,
+    vpcId: spoke.vpcId,
+    privateRouteTableIds: spoke.privateRouteTableIds,
+    hub: { name: hub.name, services: interfaceServicesOf(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
+    clientSecurityGroupIds: spoke.clientSecurityGroupIds,
+    preflight: spoke.preflight,
+    tags: spoke.tags,
+    nameTags: spoke.nameTags,
+    backend: spoke.backend,
+    acknowledge: spoke.acknowledge,
+  };
+}
