@@ -66,7 +66,7 @@ export class EcrPrivateLink extends Construct {
     const securityGroupId = this.securityGroup.securityGroupId;
     this.interfaceEndpoints = selectInterfaceServices(props).map((service) => {
       const resourceName = interfaceEndpointResourceName(props.namePrefix, service.shortName);
-      return new InterfaceEndpoint(this, service.shortName, {
+      return new InterfaceEndpoint(this, constructId(service.shortName), {
         service,
         region: props.region,
         vpcId: props.vpcId,
@@ -144,4 +144,12 @@ export class EcrPrivateLink extends Construct {
       }
     }
   }
+}
+
+/**
+ * A service's construct ID: its short name, unless that names an Object.prototype member (a service
+ * called "constructor"), which the constructs library would take for an existing child.
+ */
+function constructId(shortName: string): string {
+  return shortName in Object.prototype ? `${shortName}-endpoint` : shortName;
 }
