@@ -3,14 +3,26 @@ import { Construct } from 'constructs';
 import { HTTPS_PORT } from './endpoint-security-group';
 import { tagsNamed } from './tags';
 
+/** Where the clients' HTTPS may go besides S3: the endpoints, by security group or by network. */
+export interface EgressDestination {
+  /** End of the rule's resource name, e.g. `to-endpoints` (`<prefix>-<sg-id>-<suffix>`). */
+  readonly suffix: string;
+  /** The rule's description. */
+  readonly description: string;
+  /** The endpoints' security group, in the same VPC. @default - by network instead */
+  readonly referencedSecurityGroupId?: string;
+  /** The endpoints' network, in another VPC (a hub's). @default - by security group instead */
+  readonly cidrIpv4?: string;
+}
+
 export interface ClientEgressRulesProps {
   /** The clients' security groups (e.g. worker nodes), owned elsewhere. */
   readonly clientSecurityGroupIds: readonly string[];
-  /** The interface endpoints' security group. */
-  readonly endpointSecurityGroupId: string;
+  /** Where the interface endpoints are, one rule each. */
+  readonly endpoints: readonly EgressDestination[];
   /** The S3 gateway endpoint's prefix list. */
   readonly s3PrefixListId: string;
-  /** Start of the rules' resource names: `<prefix>-<sg-id>-to-endpoints`, `<prefix>-<sg-id>-to-s3`. */
+  /** Start of the rules' resource names: `<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`. */
   readonly namePrefix: string;
   /** Tags for the rules. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
@@ -20,35 +32,40 @@ export interface ClientEgressRulesProps {
 
 /**
  * The article's verified client setup: each client security group may leave on 443/tcp only towards the
- * endpoints' security group and the S3 gateway's prefix list. One `aws_vpc_security_group_egress_rule`
- * per destination, so the groups stay owned elsewhere; groups managed with inline `egress` blocks
- * elsewhere will fight these rules (the provider forbids mixing the two on one group).
+ * interface endpoints (their security group, or a hub's networks for a spoke) and the S3 gateway's
+ * prefix list. One `aws_vpc_security_group_egress_rule` per destination, so the groups stay owned
+ * elsewhere; groups managed with inline `egress` blocks elsewhere will fight these rules (the provider
+ * forbids mixing the two on one group). The S3 rule has the same name in a spoke, so a stack that becomes
+ * a spoke keeps it in place.
  */
 export class ClientEgressRules extends Construct {
   public readonly rules: readonly VpcSecurityGroupEgressRule[];
 
   public constructor(scope: Construct, id: string, props: ClientEgressRulesProps) {
     super(scope, id);
+    const s3: EgressDestination = { suffix: 'to-s3', description: 'HTTPS to s3 (ECR PrivateLink)' };
     this.rules = props.clientSecurityGroupIds.flatMap((groupId) => [
-      this.rule(props, groupId, 'to-endpoints', { referencedSecurityGroupId: props.endpointSecurityGroupId }),
-      this.rule(props, groupId, 'to-s3', { prefixListId: props.s3PrefixListId }),
+      ...props.endpoints.map((destination) => this.rule(props, groupId, destination)),
+      this.rule(props, groupId, s3, props.s3PrefixListId),
     ]);
   }
 
   private rule(
     props: ClientEgressRulesProps,
     groupId: string,
-    suffix: string,
-    destination: { referencedSecurityGroupId?: string; prefixListId?: string },
+    destination: EgressDestination,
+    prefixListId?: string,
   ): VpcSecurityGroupEgressRule {
-    const name = `${props.namePrefix}-${groupId}-${suffix}`;
-    const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${suffix}`, {
+    const name = `${props.namePrefix}-${groupId}-${destination.suffix}`;
+    const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${destination.suffix}`, {
       securityGroupId: groupId,
-      description: `HTTPS ${suffix.replace('-', ' ')} (ECR PrivateLink)`,
+      description: destination.description,
       ipProtocol: 'tcp',
       fromPort: HTTPS_PORT,
       toPort: HTTPS_PORT,
-      ...destination,
+      referencedSecurityGroupId: destination.referencedSecurityGroupId,
+      cidrIpv4: destination.cidrIpv4,
+      prefixListId,
       tags: tagsNamed(props.tags, name, props.nameTags),
     });
     rule.overrideLogicalId(name);

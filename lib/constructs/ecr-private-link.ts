@@ -127,7 +127,9 @@ export class EcrPrivateLink extends Construct {
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
         clientSecurityGroupIds: props.clientSecurityGroupIds,
-        endpointSecurityGroupId: securityGroupId,
+        endpoints: [
+          { suffix: 'to-endpoints', description: 'HTTPS to endpoints (ECR PrivateLink)', referencedSecurityGroupId: securityGroupId },
+        ],
         s3PrefixListId: this.s3Gateway.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,

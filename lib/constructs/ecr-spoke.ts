@@ -4,7 +4,7 @@ import { throwIfProblems } from '../validation/problem';
 import { ecrSpokeProblems } from '../validation/ecr-spoke-problems';
 import { EcrSpokeProps } from './ecr-spoke-props';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
-import { SpokeClientEgressRules } from './spoke-client-egress-rules';
+import { ClientEgressRules } from './client-egress-rules';
 import { SpokePreflight } from './spoke-preflight';
 import { tagsNamed } from './tags';
 
@@ -42,9 +42,13 @@ export class EcrSpoke extends Construct {
       });
     }
     if (props.clientSecurityGroupIds?.length) {
-      new SpokeClientEgressRules(this, 'ClientEgress', {
+      new ClientEgressRules(this, 'ClientEgress', {
         clientSecurityGroupIds: props.clientSecurityGroupIds,
-        hubEndpointCidrBlocks: props.hub.endpointCidrBlocks ?? [],
+        endpoints: (props.hub.endpointCidrBlocks ?? []).map((cidr, i) => ({
+          suffix: `to-hub-${i + 1}`,
+          description: 'HTTPS to hub endpoints (ECR PrivateLink)',
+          cidrIpv4: cidr,
+        })),
         s3PrefixListId: this.s3Gateway.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,
