@@ -5,7 +5,7 @@ import { AWS_PROVIDER_VERSION } from '../../lib/provider-version';
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
 import { EXAMPLE_WORLD, FakeAwsWorld, ORIGINAL_STATE_PATH, startFakeAws, TerraformState, withWorld } from '../support/fake-aws';
 import { CommandResult, run } from '../support/run';
-import { describeWithTerraform, locateTerraform, Terraform } from '../support/terraform';
+import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(60_000);
 
@@ -87,11 +87,7 @@ describeWithTerraform('The fake AWS answers the preflight data sources in a real
 
   beforeAll(async () => {
     terraform = terraformFor();
-    const setup = locateTerraform();
-    if (!('terraform' in setup)) {
-      throw new Error(setup.missing);
-    }
-    binary = setup.terraform;
+    binary = terraform.binary;
     dir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-fake-aws-'));
     writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(CONFIG, null, 2));
     await terraform.expect([0], dir, 'init', '-input=false');
