@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkBlocksHcl } from '../lib/cdktf/hcl-check-blocks';
 import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { BackendConfig } from '../lib/config/app-config';
 import { EcrPrivateLink, EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link';
@@ -33,6 +34,12 @@ export class EcrPrivateLinkStack extends TerraformStack {
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs();
     Aspects.of(this).add(new EcrPrivateLinkChecks());
+  }
+
+  /** For `cdktf synth --hcl`: cdktf's HCL, plus the `check` blocks it drops (see checkBlocksHcl). */
+  public toHclTerraform(): { [key: string]: any } {
+    const rendered = super.toHclTerraform();
+    return { ...rendered, hcl: `${rendered.hcl}${checkBlocksHcl(this.toTerraform().check)}` };
   }
 
   private addOutputs(): void {

@@ -89,29 +89,68 @@ export class Terraform {
   }
 
   /**
-   * Plans in `cwd` (already initialised) with `-detailed-exitcode`: its exit code (0 no changes, 2 changes)
-   * and Terraform's verdict per resource address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`.
+   * Plans in `cwd` (already initialised) with `-detailed-exitcode`: its exit code (0 no changes, 2 changes),
+   * Terraform's verdict per resource address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`, and the
+   * whole plan as `terraform show -json` gives it. Plans of one folder may run side by side.
    */
   public async plan(cwd: string, ...planArgs: string[]): Promise<PlanResult> {
-    const planned = await this.expect([0, 2], cwd, 'plan', '-detailed-exitcode', '-out=test.plan', ...planArgs);
-    const shown = await this.expect([0], cwd, 'show', '-json', 'test.plan');
-    const plan = JSON.parse(shown.stdout) as {
-      resource_changes?: { address: string; change: { actions: string[] } }[];
-      output_changes?: Record<string, { actions: string[] }>;
-    };
+    const planFile = `test-${++planFiles}.plan`;
+    const planned = await this.expect([0, 2], cwd, 'plan', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
+    const shown = await this.expect([0], cwd, 'show', '-json', planFile);
+    const json = JSON.parse(shown.stdout) as PlanJson;
     return {
       exitCode: planned.code,
-      actions: Object.fromEntries((plan.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
-      outputActions: Object.fromEntries(Object.entries(plan.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
+      stdout: planned.stdout,
+      planFile,
+      actions: Object.fromEntries((json.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
+      outputActions: Object.fromEntries(Object.entries(json.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
+      json,
     };
   }
+
+  /**
+   * `terraform plan -json` in `cwd` (machine-readable UI, no plan file): its exit code and messages, for
+   * what a plan says rather than what it would do (diagnostics with their addresses, planned changes).
+   */
+  public async planMessages(cwd: string, ...planArgs: string[]): Promise<{ code: number; messages: PlanMessage[] }> {
+    const result = await this.run(cwd, 'plan', '-json', '-input=false', ...planArgs);
+    const messages = result.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as PlanMessage);
+    if (messages.length === 0) {
+      throw new Error(`terraform plan -json exited ${result.code} with no messages\n${result.stdout}\n${result.stderr}`);
+    }
+    return { code: result.code, messages };
+  }
+}
+
+let planFiles = 0;
+
+/** The parts of `terraform show -json <plan>` the tests read. */
+export interface PlanJson {
+  resource_changes?: { address: string; module_address?: string; mode: string; change: { actions: string[]; after?: unknown; after_unknown?: unknown } }[];
+  output_changes?: Record<string, { actions: string[] }>;
+  [key: string]: unknown;
+}
+
+/** One line of `terraform plan -json`. */
+export interface PlanMessage {
+  type: string;
+  '@message': string;
+  diagnostic?: { severity: string; summary: string; detail: string; address?: string; range?: { filename: string } };
+  change?: { resource: { addr: string }; action: string; importing?: { id: string } };
+  changes?: { add: number; change: number; import: number; remove: number };
 }
 
 export interface PlanResult {
   /** 0 when the plan has no changes, 2 when it has some. */
   readonly exitCode: number;
+  /** What `terraform plan` printed. */
+  readonly stdout: string;
+  /** The saved plan, in the planned folder (for `apply`). */
+  readonly planFile: string;
   /** Planned actions by resource address: ["no-op"], ["create"], ["update"], ["delete", "create"], ... */
   readonly actions: Record<string, string[]>;
   /** Planned actions by output name. */
   readonly outputActions: Record<string, string[]>;
+  /** The plan as `terraform show -json` gives it. */
+  readonly json: PlanJson;
 }

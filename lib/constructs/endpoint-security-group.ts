@@ -58,7 +58,7 @@ export class EndpointSecurityGroup extends Construct {
           : []),
       ],
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
+      lifecycle: withPreconditions(this, props.preconditions),
     });
     this.resource.overrideLogicalId(props.name);
   }

@@ -49,7 +49,7 @@ export class InterfaceEndpoint extends Construct {
       privateDnsEnabled: true,
       policy: props.policy,
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
+      lifecycle: withPreconditions(this, props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
   }

@@ -1,11 +1,12 @@
-import { ITerraformIterator, TerraformDataSource } from 'cdktf';
+import { IResolvable, ITerraformIterator, TerraformDataSource } from 'cdktf';
 import { Construct } from 'constructs';
+import { hclString } from '../cdktf/hcl-values';
 
 export interface LookupProps {
   /** The data source type, e.g. `aws_subnet`. */
   readonly type: string;
-  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }`. */
-  readonly args: Readonly<Record<string, string>>;
+  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }` or `{ id: each.value }`. */
+  readonly args: Readonly<Record<string, string | IResolvable>>;
   /** One instance per item, keyed by the item. @default one instance */
   readonly forEach?: ITerraformIterator;
   /** The Terraform resource name of its address (`data.<type>.<name>`). @default cdktf's logical ID */
@@ -18,7 +19,7 @@ export interface LookupProps {
  * the synth cost; arguments and conditions are checked by Terraform itself in the preflight tests.
  */
 export class Lookup extends TerraformDataSource {
-  private readonly args: Readonly<Record<string, string>>;
+  private readonly args: Readonly<Record<string, string | IResolvable>>;
 
   public constructor(scope: Construct, id: string, props: LookupProps) {
     super(scope, id, {
@@ -39,5 +40,10 @@ export class Lookup extends TerraformDataSource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     return { ...this.args };
+  }
+
+  /** For `cdktf synth --hcl`: cdktf's default writes no arguments at all. */
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.args).map(([name, value]) => [name, hclString(value)]));
   }
 }

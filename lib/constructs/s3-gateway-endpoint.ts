@@ -40,7 +40,7 @@ export class S3GatewayEndpoint extends Construct {
       routeTableIds: [...props.routeTableIds],
       policy: props.policy,
       tags: nonEmpty(props.tags),
-      lifecycle: withPreconditions(props.preconditions),
+      lifecycle: withPreconditions(this, props.preconditions),
     });
     this.resource.overrideLogicalId(props.resourceName);
   }
