@@ -8,6 +8,10 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Every core (jest's default leaves one idle): the Terraform suites wait on terraform and the AWS
+  // provider, and each runs its Terraform work side by side already. At most 4: a suite can hold several
+  // provider processes of ~0.5 GB each.
+  maxWorkers: Math.min(4, require('os').availableParallelism()),
   // Counts skipped tests for the terraform project's globalTeardown, which ends the run with one line
   // when they were skipped because `terraform` is missing.
   reporters: ['default', '<rootDir>/__tests__/support/skipped-tests-reporter.js'],

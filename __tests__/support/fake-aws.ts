@@ -332,9 +332,17 @@ export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsW
   };
 }
 
-export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise<FakeAws> {
+/**
+ * Starts a fake holding `world`. A request signed with an access key of `worldsByAccessKey` is answered
+ * from that key's world instead: several provider configurations of one Terraform run (each with its own
+ * `access_key`) then see different worlds through one fake, where an `endpoints` block per provider would
+ * cost the AWS provider seconds of CPU each.
+ */
+export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD, worldsByAccessKey: Readonly<Record<string, FakeAwsWorld>> = {}): Promise<FakeAws> {
   const requests: string[] = [];
   const server = createServer((request, response) => {
+    const accessKey = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const requestWorld = worldsByAccessKey[accessKey] ?? world;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -346,7 +354,7 @@ export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise
       }
       let reply: Reply;
       try {
-        reply = answer(world, action, params);
+        reply = answer(requestWorld, action, params);
       } catch (error) {
         reply = ec2Error(500, 'InternalError', `fake-aws: ${action} threw: ${String(error)}`);
       }

@@ -90,21 +90,41 @@ export class Terraform {
 
   /**
    * Plans in `cwd` (already initialised) with `-detailed-exitcode`: its exit code (0 no changes, 2 changes),
-   * Terraform's verdict per resource address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`, and the
-   * whole plan as `terraform show -json` gives it. Plans of one folder may run side by side.
+   * what it said (the `-json` messages: diagnostics, the change summary), Terraform's verdict per resource
+   * address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`, and the whole plan as `terraform show
+   * -json` gives it. Plans of one folder may run side by side (with `-lock=false` when they share a state).
    */
   public async plan(cwd: string, ...planArgs: string[]): Promise<PlanResult> {
     const planFile = `test-${++planFiles}.plan`;
-    const planned = await this.expect([0, 2], cwd, 'plan', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
+    const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
     const shown = await this.expect([0], cwd, 'show', '-json', planFile);
     const json = JSON.parse(shown.stdout) as PlanJson;
     return {
       exitCode: planned.code,
-      stdout: planned.stdout,
+      messages: planMessages(planned.stdout),
       planFile,
       actions: Object.fromEntries((json.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
       outputActions: Object.fromEntries(Object.entries(json.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
       json,
+    };
+  }
+
+  /**
+   * Plans in `cwd` like `plan`, but reads the planned changes from `terraform plan -json` instead of
+   * `terraform show -json` (which loads the provider again): each changed resource's action by address,
+   * e.g. `{ "aws_vpc_endpoint.sample-s3": "update" }` (`replace` for a replacement), with unchanged
+   * resources left out; the outputs' actions likewise; and the saved plan, for `apply`.
+   */
+  public async planChanges(cwd: string, ...planArgs: string[]): Promise<PlannedChanges> {
+    const planFile = `test-${++planFiles}.plan`;
+    const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
+    const messages = planMessages(planned.stdout);
+    return {
+      exitCode: planned.code,
+      planFile,
+      changes: Object.fromEntries(messages.filter((m) => m.type === 'planned_change').map((m) => [m.change!.resource.addr, m.change!.action])),
+      outputs: Object.fromEntries(Object.entries(messages.find((m) => m.type === 'outputs')?.outputs ?? {}).map(([name, output]) => [name, output.action])),
+      messages,
     };
   }
 
@@ -114,7 +134,7 @@ export class Terraform {
    */
   public async planMessages(cwd: string, ...planArgs: string[]): Promise<{ code: number; messages: PlanMessage[] }> {
     const result = await this.run(cwd, 'plan', '-json', '-input=false', ...planArgs);
-    const messages = result.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as PlanMessage);
+    const messages = planMessages(result.stdout);
     if (messages.length === 0) {
       throw new Error(`terraform plan -json exited ${result.code} with no messages\n${result.stdout}\n${result.stderr}`);
     }
@@ -123,6 +143,10 @@ export class Terraform {
 }
 
 let planFiles = 0;
+
+function planMessages(stdout: string): PlanMessage[] {
+  return stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as PlanMessage);
+}
 
 /** The parts of `terraform show -json <plan>` the tests read. */
 export interface PlanJson {
@@ -138,13 +162,26 @@ export interface PlanMessage {
   diagnostic?: { severity: string; summary: string; detail: string; address?: string; range?: { filename: string } };
   change?: { resource: { addr: string }; action: string; importing?: { id: string } };
   changes?: { add: number; change: number; import: number; remove: number };
+  outputs?: Record<string, { action: string }>;
+}
+
+export interface PlannedChanges {
+  /** 0 when the plan has no changes, 2 when it has some. */
+  readonly exitCode: number;
+  /** The saved plan, in the planned folder (for `apply`). */
+  readonly planFile: string;
+  /** The action of each resource that changes, by address: `create`, `update`, `replace`, `delete`, ... */
+  readonly changes: Record<string, string>;
+  /** The action of each output that changes, by name. */
+  readonly outputs: Record<string, string>;
+  readonly messages: PlanMessage[];
 }
 
 export interface PlanResult {
   /** 0 when the plan has no changes, 2 when it has some. */
   readonly exitCode: number;
-  /** What `terraform plan` printed. */
-  readonly stdout: string;
+  /** What `terraform plan -json` said. */
+  readonly messages: PlanMessage[];
   /** The saved plan, in the planned folder (for `apply`). */
   readonly planFile: string;
   /** Planned actions by resource address: ["no-op"], ["create"], ["update"], ["delete", "create"], ... */
