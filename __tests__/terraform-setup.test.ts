@@ -84,6 +84,7 @@ describe('terraformEnv', () => {
       PATH: '/usr/bin',
       HOME: '/home/me',
       TF_CLI_CONFIG_FILE: '/tmp/x/terraform.rc',
+      GOGC: '400',
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',

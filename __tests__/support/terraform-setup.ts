@@ -121,6 +121,9 @@ export function terraformEnv(cliConfig: string, awsUrl = 'http://127.0.0.1:9', b
     PATH: base.PATH,
     HOME: base.HOME,
     TF_CLI_CONFIG_FILE: cliConfig,
+    // Terraform and the AWS provider (which inherits it) collect garbage less often: about a fifth less CPU
+    // per command, for some 50 MB more memory, and most of the tests' time is these commands.
+    GOGC: '400',
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
