@@ -8,9 +8,10 @@ import * as path from 'path';
  * A fake of the few AWS APIs our preflight data sources read, on loopback. Terraform reads data sources
  * during every plan, even with `-refresh=false`, and AWS is unreachable here, so the plan tests need
  * something to answer them. It also answers the reads of the stack's own resources (`aws_security_group`,
- * `aws_vpc_endpoint` of both types), which `import` blocks and a refreshing plan make. The AWS provider
- * stays configured exactly as shipped (no skip_* flags, no endpoints block): only the AWS_ENDPOINT_URL_EC2
- * and AWS_ENDPOINT_URL_STS environment variables point it here. The answers are built from a
+ * `aws_vpc_endpoint` of both types), which `import` blocks and a refreshing plan make. A stack planned as
+ * the root keeps its provider block exactly as shipped (no skip_* flags, no endpoints block): only the
+ * AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL_STS environment variables point it here (stacks planned as
+ * child modules get the test root's providers, see module-root.ts). The answers are built from a
  * `FakeAwsWorld` (plain data) in the EC2/STS query-API XML shapes, filters and IDs are honoured, unknown
  * IDs fail with AWS's error codes, and an action without a handler fails loudly with
  * `UnsupportedOperation` naming it. `requests` lists the actions received; FAKE_AWS_LOG=1

@@ -2,7 +2,7 @@
 // write a value unless the value says what it is: `{ value, isBlock, type, storageClassType }`, the shape
 // the generated provider classes give it from `synthesizeHclAttributes`. Values in that shape render as
 // Terraform reads them back; the guesses go wrong for what we write (see below). The JSON synthesis never
-// sees these shapes. __tests__/hcl-values.test.ts holds the renderer to them.
+// sees these shapes. __tests__/hcl-output.test.ts and the Terraform suites hold the output to them.
 
 import { IResolvable } from 'cdktf';
 
