@@ -104,6 +104,11 @@ describe('any input through main()', () => {
     },
   );
 
+  test.each(PROTOTYPE_NAMES)('GIVEN %s as an interface service name THEN it is refused or synthesized, never a crash', (name) => {
+    const text = JSON.stringify({ ...EXAMPLE, stacks: [{ ...EXAMPLE.stacks[0], additionalInterfaceServices: [name] }] });
+    expectExitZeroOrNamedRefusal(text);
+  });
+
   test('GIVEN 100,000 levels of nesting THEN the refusal prints a bounded value', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const { code, stderr, wrote } = runOn(

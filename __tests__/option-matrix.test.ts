@@ -75,6 +75,28 @@ const OPTIONS: Readonly<Record<string, Record<string, unknown>[]>> = {
   'region-china': [{ ...BASE_STACK, region: 'cn-north-1', workload: 'eks', leastPrivilegePolicies: true }],
   'region-govcloud': [{ ...BASE_STACK, region: 'us-gov-west-1' }],
   'two-stacks': [BASE_STACK, { ...BASE_STACK, name: 'second', namePrefix: 'second', region: 'eu-west-1' }],
+  'dual-stack': [
+    {
+      ...BASE_STACK,
+      ipAddressType: 'dualstack',
+      dnsRecordIpType: 'service-defined',
+      allowedIpv6CidrBlocks: ['2600:1f18:4d3:5e00::/56'],
+      s3GatewayIpAddressType: 'dualstack',
+    },
+  ],
+  'ipv6-only': [{ ...BASE_STACK, ipAddressType: 'ipv6', dnsRecordIpType: 'ipv6', allowedIpv6CidrBlocks: ['2600:1f18:4d3:5e00::/56'] }],
+  'endpoint-addresses': [
+    {
+      ...BASE_STACK,
+      endpointAddresses: {
+        'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.10' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+        'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.11' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.11' } },
+      },
+      addressOutputs: true,
+    },
+  ],
+  'name-tags': [{ ...BASE_STACK, nameTags: true, tags: { team: 'platform' }, clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60010'] }],
+  's3-presets': [{ ...BASE_STACK, leastPrivilegePolicies: true, s3GatewayPresets: ['amazon-linux-2', 'amazon-linux-2023'] }],
   'hub-alone': [{ ...BASE_STACK, hub: {} }],
   'hub-and-spokes': [
     {

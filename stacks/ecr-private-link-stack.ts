@@ -19,6 +19,8 @@ export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
   readonly acknowledge?: Readonly<Record<string, string>>;
   /** The project folder, which local state paths are relative to. @default process.cwd() */
   readonly projectDirectory?: string;
+  /** Outputs `<service>_addresses`: each interface endpoint's addresses by subnet. @default false (no new outputs for existing stacks) */
+  readonly addressOutputs?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     requireTerraformVersion(this, props.backend);
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
-    this.addOutputs();
+    this.addOutputs(props.addressOutputs ?? false);
     for (const [ruleId, reason] of Object.entries(props.acknowledge ?? {})) {
       Acknowledgements.of(this).add(ruleId, reason);
     }
@@ -50,7 +52,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
     return completeStackHcl(super.toHclTerraform() as { hcl: string }, this.toTerraform());
   }
 
-  private addOutputs(): void {
+  private addOutputs(addresses: boolean): void {
     for (const endpoint of this.privateLink.interfaceEndpoints) {
       const stem = outputStem(endpoint.service.shortName);
       new TerraformOutput(this, `${stem}_endpoint_id`, {
@@ -61,6 +63,12 @@ export class EcrPrivateLinkStack extends TerraformStack {
         value: endpoint.dnsEntries,
         description: `DNS names and hosted zones of the ${endpoint.service.shortName} interface endpoint`,
       });
+      if (addresses) {
+        new TerraformOutput(this, `${stem}_addresses`, {
+          value: endpoint.addressesBySubnet,
+          description: `Addresses of the ${endpoint.service.shortName} interface endpoint's network interfaces, by subnet ID`,
+        });
+      }
     }
     new TerraformOutput(this, 'endpoint_security_group_id', {
       value: this.privateLink.securityGroup.securityGroupId,

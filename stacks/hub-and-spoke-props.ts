@@ -53,6 +53,7 @@ export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackC
     clientSecurityGroupIds: spoke.clientSecurityGroupIds,
     preflight: spoke.preflight,
     tags: spoke.tags,
+    nameTags: spoke.nameTags,
     backend: spoke.backend,
     acknowledge: spoke.acknowledge,
   };

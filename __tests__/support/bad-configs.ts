@@ -474,6 +474,171 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
     'stacks[0].backend.endpoint: "minio:9000" is not an http(s) URL',
   ],
   [
+    'an unknown IP address type',
+    (s) => {
+      s.ipAddressType = 'dual';
+    },
+    'stacks[0].ipAddressType: "dual" is not one of "ipv4", "dualstack", "ipv6"',
+  ],
+  [
+    'an unknown DNS record IP type',
+    (s) => {
+      s.dnsRecordIpType = 'aaaa';
+    },
+    'stacks[0].dnsRecordIpType: "aaaa" is not one of "ipv4", "dualstack", "ipv6", "service-defined"',
+  ],
+  [
+    'AAAA and A records on IPv4 endpoints (the default type)',
+    (s) => {
+      s.dnsRecordIpType = 'dualstack';
+    },
+    'stacks[0].dnsRecordIpType: "dualstack" needs "ipAddressType" "dualstack", not "ipv4" (the default)',
+  ],
+  [
+    'A records on IPv6 endpoints',
+    (s) => {
+      s.ipAddressType = 'ipv6';
+      s.dnsRecordIpType = 'ipv4';
+    },
+    'stacks[0].dnsRecordIpType: "ipv4" needs "ipAddressType" "ipv4" or "dualstack", not "ipv6"',
+  ],
+  [
+    'an unknown S3 gateway IP address type',
+    (s) => {
+      s.s3GatewayIpAddressType = 'v6';
+    },
+    'stacks[0].s3GatewayIpAddressType: "v6" is not one of "ipv4", "dualstack", "ipv6"',
+  ],
+  [
+    'IPv6 client networks for IPv4 endpoints',
+    (s) => {
+      s.allowedIpv6CidrBlocks = ['2600:1f18:4d3:5e00::/56'];
+    },
+    'stacks[0].allowedIpv6CidrBlocks: ["2600:1f18:4d3:5e00::/56"] only takes effect with "ipAddressType" "dualstack" or "ipv6"',
+  ],
+  [
+    'the whole IPv6 internet as clients',
+    (s) => {
+      s.ipAddressType = 'dualstack';
+      s.allowedIpv6CidrBlocks = ['::/0'];
+    },
+    'stacks[0].allowedIpv6CidrBlocks[0]: "::/0" opens the endpoints to the whole internet',
+  ],
+  [
+    'an IPv6 client network with host bits',
+    (s) => {
+      s.ipAddressType = 'dualstack';
+      s.allowedIpv6CidrBlocks = ['2600:1f18:4d3:5e00::1/56'];
+    },
+    'stacks[0].allowedIpv6CidrBlocks[0]: "2600:1f18:4d3:5e00::1/56" has host bits set; did you mean "2600:1f18:4d3:5e00::/56"?',
+  ],
+  [
+    'an IPv4 network among the IPv6 clients',
+    (s) => {
+      s.ipAddressType = 'dualstack';
+      s.allowedIpv6CidrBlocks = ['10.0.0.0/16'];
+    },
+    'stacks[0].allowedIpv6CidrBlocks[0]: "10.0.0.0/16" is not an IPv6 CIDR block',
+  ],
+  [
+    'a fixed address keyed by something not a subnet ID',
+    (s) => {
+      s.endpointAddresses = { 'ecr.api': { 'rtb-0a1b2c3d4e5f60003': { ipv4: '10.0.0.10' } } };
+    },
+    'stacks[0].endpointAddresses.ecr.api: "rtb-0a1b2c3d4e5f60003" is not a subnet ID',
+  ],
+  [
+    'a fixed address that is not an IPv4 address',
+    (s) => {
+      s.endpointAddresses = {
+        'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.256' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+      };
+    },
+    'stacks[0].endpointAddresses.ecr.api.subnet-0a1b2c3d4e5f60001.ipv4: "10.0.0.256" is not an IPv4 address',
+  ],
+  [
+    'a fixed address entry with no address',
+    (s) => {
+      s.endpointAddresses = { 'ecr.api': { 'subnet-0a1b2c3d4e5f60001': {}, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } } };
+    },
+    'stacks[0].endpointAddresses.ecr.api.subnet-0a1b2c3d4e5f60001: {} gives no address; give "ipv4", "ipv6" or both',
+  ],
+  [
+    'a fixed address in a subnet that is not a private subnet of the stack',
+    (s) => {
+      s.endpointAddresses = {
+        'ecr.api': {
+          'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.10' },
+          'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' },
+          'subnet-0fedcba9876543210': { ipv4: '10.0.9.10' },
+        },
+      };
+    },
+    'stacks[0].endpointAddresses.ecr.api.subnet-0fedcba9876543210: {"ipv4":"10.0.9.10"} is not a subnet of privateSubnetIds',
+  ],
+  [
+    'fixed addresses for one subnet of two',
+    (s) => {
+      s.endpointAddresses = { 'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.10' } } };
+    },
+    'stacks[0].endpointAddresses.ecr.dkr: {"subnet-0a1b2c3d4e5f60001":{"ipv4":"10.0.0.10"}} gives no address in subnet-0a1b2c3d4e5f60002; give one in every subnet of privateSubnetIds',
+  ],
+  [
+    'fixed addresses for a service the stack does not create',
+    (s) => {
+      s.endpointAddresses = {
+        logs: { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.10' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+      };
+    },
+    'stacks[0].endpointAddresses.logs: {"subnet-0a1b2c3d4e5f60001":{"ipv4":"10.0.0.10"},"subnet-0a1b2c3d4e5f60002":{... names no interface endpoint of this stack (it has: ecr.api, ecr.dkr)',
+  ],
+  [
+    'a non-boolean addressOutputs',
+    (s) => {
+      s.addressOutputs = 'yes';
+    },
+    'stacks[0].addressOutputs: "yes" must be true or false',
+  ],
+  [
+    'a non-boolean nameTags',
+    (s) => {
+      s.nameTags = 1;
+    },
+    'stacks[0].nameTags: 1 must be true or false',
+  ],
+  [
+    'nameTags and a Name tag of its own',
+    (s) => {
+      s.nameTags = true;
+      s.tags = { Name: 'ecr' };
+    },
+    'stacks[0].tags.Name: "ecr" would name every resource alike, while "nameTags": true names each by its resource name',
+  ],
+  [
+    'S3 presets without leastPrivilegePolicies',
+    (s) => {
+      s.s3GatewayPresets = ['amazon-linux-2023'];
+    },
+    'stacks[0].s3GatewayPresets: ["amazon-linux-2023"] only takes effect with "leastPrivilegePolicies": true',
+  ],
+  [
+    'an unknown S3 preset',
+    (s) => {
+      s.leastPrivilegePolicies = true;
+      s.s3GatewayPresets = ['ubuntu'];
+    },
+    'stacks[0].s3GatewayPresets[0]: "ubuntu" is not a preset ("amazon-linux-2", "amazon-linux-2023")',
+  ],
+  [
+    'an S3 preset in a partition without documented buckets',
+    (s) => {
+      s.region = 'cn-north-1';
+      s.leastPrivilegePolicies = true;
+      s.s3GatewayPresets = ['amazon-linux-2'];
+    },
+    'stacks[0].s3GatewayPresets[0]: "amazon-linux-2" has no documented buckets in partition "aws-cn" (cn-north-1)',
+  ],
+  [
     'a spoke naming an unknown hub',
     (s, r) => {
       s.hub = {};
@@ -624,5 +789,29 @@ export const BAD_CONFIGS: readonly [title: string, edit: StackEdit, message: str
       r.stacks.push(spoke({ accountId: '210987654321', associationRoleArn: 'arn:aws:iam::210987654321:role/zones' }));
     },
     `stacks[0].allowedAccountIds: (missing) lacks the accounts of the hub's spokes (210987654321): the ECR endpoints' policy would refuse their principals`,
+  ],
+  [
+    'dual-stack endpoints in a hub',
+    (s) => {
+      s.hub = {};
+      s.ipAddressType = 'dualstack';
+    },
+    'stacks[0].ipAddressType: "dualstack" is not supported with "hub": its private hosted zones hold A alias records only',
+  ],
+  [
+    'an IP address type in a spoke',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ ipAddressType: 'dualstack', s3GatewayIpAddressType: 'dualstack' }));
+    },
+    'stacks[1].ipAddressType: "dualstack" is not for a spoke: its hub has the interface endpoints',
+  ],
+  [
+    'fixed addresses in a spoke',
+    (s, r) => {
+      s.hub = {};
+      r.stacks.push(spoke({ endpointAddresses: { 'ecr.api': { 'subnet-0a0a0a0a0a0a0a0a1': { ipv4: '10.1.0.10' } } } }));
+    },
+    'stacks[1].endpointAddresses: {"ecr.api":{"subnet-0a0a0a0a0a0a0a0a1":{"ipv4":"10.1.0.10"}}} is not for a spoke',
   ],
 ];

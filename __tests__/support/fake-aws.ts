@@ -33,9 +33,14 @@ export interface FakeVpc {
 export interface FakeSubnet {
   id: string;
   vpcId: string;
+  /** The IPv4 block; `''` for an IPv6-only subnet (EC2 then reports none). */
   cidrBlock: string;
   /** e.g. `ap-northeast-1a`; the AZ ID (`apne1-az1`) is derived from it. */
   availabilityZone: string;
+  /** The subnet's IPv6 block, e.g. `2600:1f18:4d3:5e00::/64`. @default none */
+  ipv6CidrBlock?: string;
+  /** An IPv6-only subnet. @default false */
+  ipv6Native?: boolean;
 }
 
 export interface FakeRouteTable {
@@ -49,6 +54,8 @@ export interface FakeEndpointService {
   serviceName: string;
   type: 'Interface' | 'Gateway';
   availabilityZones: string[];
+  /** What endpoints of the service may use, `ipv4` and/or `ipv6`. @default ['ipv4'] */
+  supportedIpAddressTypes?: string[];
   /** Interface: the private DNS name it publishes. @default derived from the name, as AWS names ECR's (`*.dkr.ecr.<region>.amazonaws.com`) */
   privateDnsName?: string;
 }
@@ -196,6 +203,30 @@ export const EXAMPLE_WORLD: FakeAwsWorld = deepFreeze({
   ],
   ...fromOriginalState(JSON.parse(readFileSync(ORIGINAL_STATE_PATH, 'utf8')) as TerraformState),
 });
+
+/**
+ * The example account gone dual-stack: an IPv6 /64 in each private subnet, and ECR's services and the S3
+ * gateway accepting IPv6 (whether they do in a real region is what preflight reads).
+ */
+export const DUAL_STACK_WORLD: FakeAwsWorld = deepFreeze(
+  withWorld(EXAMPLE_WORLD, (w) => {
+    w.subnets[0].ipv6CidrBlock = '2600:1f18:4d3:5e00::/64';
+    w.subnets[1].ipv6CidrBlock = '2600:1f18:4d3:5e01::/64';
+    for (const service of w.endpointServices.filter((s) => /\.(ecr\.api|ecr\.dkr|s3)$/.test(s.serviceName))) {
+      service.supportedIpAddressTypes = ['ipv4', 'ipv6'];
+    }
+  }),
+);
+
+/** The dual-stack account with IPv6-only private subnets (no IPv4 block). */
+export const IPV6_ONLY_WORLD: FakeAwsWorld = deepFreeze(
+  withWorld(DUAL_STACK_WORLD, (w) => {
+    for (const subnet of w.subnets) {
+      subnet.cidrBlock = '';
+      subnet.ipv6Native = true;
+    }
+  }),
+);
 
 /**
  * A copy of `base` changed by `edit`, which may mutate the copy freely; `base` is untouched. E.g.
@@ -598,6 +629,8 @@ function describeSubnets(world: FakeAwsWorld, params: URLSearchParams): Reply {
       'availability-zone': (subnet) => [subnet.availabilityZone],
       availabilityZone: (subnet) => [subnet.availabilityZone],
       'availability-zone-id': (subnet) => [availabilityZoneId(subnet.availabilityZone)],
+      'ipv6-cidr-block-association.ipv6-cidr-block': (subnet) => (subnet.ipv6CidrBlock ? [subnet.ipv6CidrBlock] : []),
+      'ipv6-native': (subnet) => [String(subnet.ipv6Native ?? false)],
       'default-for-az': () => ['false'],
       defaultForAz: () => ['false'],
       'owner-id': () => [world.accountId],
@@ -609,9 +642,17 @@ function describeSubnets(world: FakeAwsWorld, params: URLSearchParams): Reply {
       state: 'available',
       vpcId: subnet.vpcId,
       ownerId: world.accountId,
-      cidrBlock: subnet.cidrBlock,
-      ipv6CidrBlockAssociationSet: [],
-      availableIpAddressCount: Math.max(0, 2 ** (32 - Number(subnet.cidrBlock.split('/')[1])) - 5),
+      ...(subnet.cidrBlock ? { cidrBlock: subnet.cidrBlock } : {}),
+      ipv6CidrBlockAssociationSet: subnet.ipv6CidrBlock
+        ? [
+            {
+              ipv6CidrBlock: subnet.ipv6CidrBlock,
+              associationId: fakeId('subnet-cidr-assoc', subnet.id, subnet.ipv6CidrBlock),
+              ipv6CidrBlockState: { state: 'associated' },
+            },
+          ]
+        : [],
+      availableIpAddressCount: subnet.cidrBlock ? Math.max(0, 2 ** (32 - Number(subnet.cidrBlock.split('/')[1])) - 5) : 0,
       availabilityZone: subnet.availabilityZone,
       availabilityZoneId: availabilityZoneId(subnet.availabilityZone),
       defaultForAz: false,
@@ -619,7 +660,7 @@ function describeSubnets(world: FakeAwsWorld, params: URLSearchParams): Reply {
       mapCustomerOwnedIpOnLaunch: false,
       assignIpv6AddressOnCreation: false,
       enableDns64: false,
-      ipv6Native: false,
+      ipv6Native: subnet.ipv6Native ?? false,
       privateDnsNameOptionsOnLaunch: {
         hostnameType: 'ip-name',
         enableResourceNameDnsARecord: false,
@@ -702,7 +743,7 @@ function describeVpcEndpointServices(world: FakeAwsWorld, params: URLSearchParam
       'service-type': (service) => [service.type],
       owner: () => ['amazon'],
       'service-region': () => [world.region],
-      'supported-ip-address-types': () => ['ipv4'],
+      'supported-ip-address-types': (service) => supportedIpAddressTypes(service),
     },
   );
   if ('error' in matched) {
@@ -739,9 +780,13 @@ function endpointServiceXml(world: FakeAwsWorld, service: FakeEndpointService): 
     vpcEndpointPolicySupported: true,
     acceptanceRequired: false,
     managesVpcEndpoints: false,
-    supportedIpAddressTypeSet: ['ipv4'],
+    supportedIpAddressTypeSet: supportedIpAddressTypes(service),
     tagSet: [],
   };
+}
+
+function supportedIpAddressTypes(service: FakeEndpointService): string[] {
+  return service.supportedIpAddressTypes ?? ['ipv4'];
 }
 
 function describeAvailabilityZones(world: FakeAwsWorld, params: URLSearchParams): Reply {

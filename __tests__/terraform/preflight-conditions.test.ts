@@ -22,6 +22,18 @@ const vpc = (enable_dns_support: boolean, enable_dns_hostnames: boolean, cidrs: 
 const subnet = (vpc_id: string, availability_zone: string) => ({ vpc_id, availability_zone });
 const DKR = { id: 'com.amazonaws.ap-northeast-1.ecr.dkr' };
 const offeredIn = (...availability_zones: string[]) => ({ availability_zones });
+const supporting = (...supported_ip_address_types: string[]) => ({ supported_ip_address_types });
+/** An aws_subnet stand-in with the address attributes ("" where AWS has no block). */
+const addressed = (cidr_block: string, ipv6_cidr_block = '', ipv6_native = false) => ({
+  vpc_id: 'vpc-1',
+  availability_zone: 'ap-northeast-1a',
+  cidr_block,
+  ipv6_cidr_block,
+  ipv6_native,
+});
+const DUAL_A = addressed('10.0.0.0/24', '2600:1f18:4d3:5e00::/64');
+const DUAL_C = addressed('10.0.1.0/24', '2600:1f18:4d3:5e01::/64');
+const fixed = (subnetId: string, version: 'ipv4' | 'ipv6', address: string) => ({ subnetId, version, address });
 
 /**
  * Each case: the locals it reads, and the condition built from their addresses. Subnets and route tables
@@ -87,6 +99,59 @@ const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (
   cidrs_outside: {
     locals: { vpc: vpc(true, true, ['10.0.0.0/16']) },
     condition: (at) => conditions.cidrsInVpcAssertion({ address: at('vpc'), id: 'vpc-1' }, ['10.0.1.0/24', '10.0.0.0/8', '192.168.0.0/16']),
+  },
+  dualstack_supported: {
+    locals: { svc: supporting('ipv4', 'ipv6') },
+    condition: (at) =>
+      conditions.ipAddressTypeSupportedCondition({ address: at('svc'), ...DKR }, 'ap-northeast-1', 'ipAddressType', 'dualstack'),
+  },
+  dualstack_unsupported: {
+    locals: { svc: supporting('ipv4') },
+    condition: (at) =>
+      conditions.ipAddressTypeSupportedCondition({ address: at('svc'), ...DKR }, 'ap-northeast-1', 'ipAddressType', 'dualstack'),
+  },
+  ipv6_supported: {
+    locals: { svc: supporting('ipv6', 'ipv4') },
+    condition: (at) =>
+      conditions.ipAddressTypeSupportedCondition({ address: at('svc'), ...DKR }, 'ap-northeast-1', 'ipAddressType', 'ipv6'),
+  },
+  subnets_dualstack: {
+    locals: { s: { 'subnet-a': DUAL_A, 'subnet-c': DUAL_C } },
+    condition: (at) => conditions.subnetsSuitIpAddressTypeCondition(at('s'), 'ap-northeast-1', 'dualstack'),
+  },
+  subnets_ipv4_only: {
+    locals: { s: { 'subnet-a': DUAL_A, 'subnet-c': addressed('10.0.1.0/24'), 'subnet-d': addressed('10.0.2.0/24') } },
+    condition: (at) => conditions.subnetsSuitIpAddressTypeCondition(at('s'), 'ap-northeast-1', 'dualstack'),
+  },
+  subnets_ipv6_native: {
+    locals: { s: { 'subnet-a': addressed('', '2600:1f18:4d3:5e00::/64', true) } },
+    condition: (at) => conditions.subnetsSuitIpAddressTypeCondition(at('s'), 'ap-northeast-1', 'ipv6'),
+  },
+  subnets_not_ipv6_native: {
+    locals: { s: { 'subnet-a': addressed('', '2600:1f18:4d3:5e00::/64', true), 'subnet-c': DUAL_C } },
+    condition: (at) => conditions.subnetsSuitIpAddressTypeCondition(at('s'), 'ap-northeast-1', 'ipv6'),
+  },
+  addresses_free: {
+    locals: { s: { 'subnet-a': DUAL_A, 'subnet-c': DUAL_C } },
+    condition: (at) =>
+      conditions.endpointAddressesCondition({ address: '', ...DKR }, at('s'), [
+        fixed('subnet-a', 'ipv4', '10.0.0.4'),
+        fixed('subnet-a', 'ipv6', '2600:1f18:4d3:5e00::10'),
+        fixed('subnet-c', 'ipv4', '10.0.1.254'),
+        fixed('subnet-c', 'ipv6', '2600:1f18:4d3:5e01:ffff:ffff:ffff:fffe'),
+      ]),
+  },
+  addresses_taken: {
+    locals: { s: { 'subnet-a': DUAL_A, 'subnet-c': addressed('10.0.1.0/24') } },
+    condition: (at) =>
+      conditions.endpointAddressesCondition({ address: '', ...DKR }, at('s'), [
+        fixed('subnet-a', 'ipv4', '10.0.0.3'),
+        fixed('subnet-a', 'ipv4', '10.0.0.10'),
+        fixed('subnet-a', 'ipv6', '2600:1f18:4d3:5e00:ffff:ffff:ffff:ffff'),
+        fixed('subnet-c', 'ipv4', '10.0.9.10'),
+        fixed('subnet-c', 'ipv4', '10.0.1.255'),
+        fixed('subnet-c', 'ipv6', '2600:1f18:4d3:5e01::10'),
+      ]),
   },
 };
 
@@ -193,6 +258,35 @@ describeWithTerraform('Preflight conditions, evaluated by Terraform', (terraform
     ],
     ['cidrs_inside', true, undefined],
     ['cidrs_outside', false, "allowedCidrBlocks 10.0.0.0/8, 192.168.0.0/16 lie outside VPC vpc-1's CIDR blocks (10.0.0.0/16)"],
+    ['dualstack_supported', true, undefined],
+    [
+      'dualstack_unsupported',
+      false,
+      'com.amazonaws.ap-northeast-1.ecr.dkr does not support dualstack endpoints in ap-northeast-1 (it supports ipv4); set "ipAddressType" to a type it supports there.',
+    ],
+    ['ipv6_supported', true, undefined],
+    ['subnets_dualstack', true, undefined],
+    [
+      'subnets_ipv4_only',
+      false,
+      '"ipAddressType": "dualstack" needs an IPv4 and an IPv6 CIDR block on every subnet of privateSubnetIds, but in ap-northeast-1 subnet-c has no IPv6 CIDR block, subnet-d has no IPv6 CIDR block; associate one',
+    ],
+    ['subnets_ipv6_native', true, undefined],
+    [
+      'subnets_not_ipv6_native',
+      false,
+      '"ipAddressType": "ipv6" needs IPv6-only subnets, but in ap-northeast-1 subnet-c is not (it has 10.0.1.0/24); use "ipAddressType": "dualstack"',
+    ],
+    ['addresses_free', true, undefined],
+    [
+      'addresses_taken',
+      false,
+      'endpointAddresses of com.amazonaws.ap-northeast-1.ecr.dkr must be free addresses of their subnets, but ' +
+        '10.0.0.3 in subnet-a is reserved by AWS in 10.0.0.0/24, ' +
+        '2600:1f18:4d3:5e00:ffff:ffff:ffff:ffff in subnet-a is reserved by AWS in 2600:1f18:4d3:5e00::/64, ' +
+        '10.0.9.10 in subnet-c lies outside 10.0.1.0/24, 10.0.1.255 in subnet-c is reserved by AWS in 10.0.1.0/24, ' +
+        '2600:1f18:4d3:5e01::10 in subnet-c (its subnet has no ipv6 CIDR block); AWS reserves the first four and the last address',
+    ],
   ])('GIVEN case %s THEN the condition is %s and the message says what to change', (name, ok, message) => {
     expect(results[name].ok).toBe(ok);
     if (message) {

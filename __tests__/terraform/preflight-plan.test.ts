@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { tempProject } from '../support/app-process';
-import { EXAMPLE_WORLD, FakeAws, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
+import { DUAL_STACK_WORLD, EXAMPLE_WORLD, FakeAws, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
 import { moduleDiagnostics, providerWithKey, synthModule, worldAccessKey, writeRoot } from '../support/module-root';
 import { describeWithTerraform, PlanMessage } from '../support/terraform';
 
@@ -55,6 +55,44 @@ const BROKEN_WORLDS: [title: string, edit: (world: FakeAwsWorld) => void, messag
 const caseName = (index: number): string => `broken_${index}`;
 const MISSING_SUBNET = 'missing_subnet';
 
+/** Dual-stack endpoints with fixed addresses (one reserved, one outside its subnet). */
+const DUAL_STACK_OPTIONS = {
+  ipAddressType: 'dualstack',
+  s3GatewayIpAddressType: 'dualstack',
+  endpointAddresses: {
+    'ecr.api': {
+      [SUBNET_A]: { ipv4: '10.0.0.3', ipv6: '2600:1f18:4d3:5e00::10' },
+      [SUBNET_C]: { ipv4: '10.0.2.10', ipv6: '2600:1f18:4d3:5e01::10' },
+    },
+  },
+} as const;
+
+/** The dual-stack account broken: what is wrong, and what the dual-stack plan must fail with. */
+const DUAL_STACK_BROKEN: [title: string, edit: (world: FakeAwsWorld) => void, message: string][] = [
+  [
+    'ecr.dkr offered over IPv4 only',
+    (w) => {
+      w.endpointServices.find((s) => s.serviceName.endsWith('.ecr.dkr'))!.supportedIpAddressTypes = ['ipv4'];
+    },
+    'com.amazonaws.ap-northeast-1.ecr.dkr does not support dualstack endpoints in ap-northeast-1 (it supports ipv4); set "ipAddressType" to a type it supports there.',
+  ],
+  [
+    'one subnet without an IPv6 block',
+    (w) => {
+      delete w.subnets[1].ipv6CidrBlock;
+    },
+    `but in ap-northeast-1 ${SUBNET_C} has no IPv6 CIDR block;`,
+  ],
+];
+
+const dualCaseName = (index: number): string => `dual_broken_${index}`;
+/** The dual-stack stack against the example (IPv4-only) account. */
+const DUAL_NO_IPV6 = 'dual_no_ipv6';
+/** The dual-stack stack against the dual-stack account: only its fixed addresses are wrong. */
+const DUAL_FIXED = 'dual_fixed';
+/** IPv6-only endpoints against the dual-stack account. */
+const IPV6_ONLY = 'ipv6_only';
+
 /**
  * `cdktf diff`'s plan with preflight on, against a fake AWS holding a broken world: the plan must fail
  * before anything is created, with the message saying what to change. Each case is the example stack as a
@@ -73,6 +111,11 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
     const modules = (name: string) => path.join(work, 'modules', name);
     synthModule([modules('example'), ...BROKEN_WORLDS.map((_, i) => modules(caseName(i))), modules(MISSING_SUBNET)], {});
     synthModule([modules('peered')], { allowedCidrBlocks: ['10.0.0.0/16', '192.168.0.0/16'] });
+    synthModule(
+      [modules(DUAL_NO_IPV6), modules(DUAL_FIXED), ...DUAL_STACK_BROKEN.map((_, i) => modules(dualCaseName(i)))],
+      DUAL_STACK_OPTIONS,
+    );
+    synthModule([modules(IPV6_ONLY)], { ipAddressType: 'ipv6' });
     const worlds: [string, FakeAwsWorld][] = [
       ...BROKEN_WORLDS.map(([, edit], i): [string, FakeAwsWorld] => [caseName(i), withWorld(EXAMPLE_WORLD, edit)]),
       [
@@ -81,6 +124,10 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
           world.subnets = world.subnets.filter((subnet) => subnet.id !== SUBNET_C);
         }),
       ],
+      [DUAL_NO_IPV6, EXAMPLE_WORLD],
+      [DUAL_FIXED, DUAL_STACK_WORLD],
+      ...DUAL_STACK_BROKEN.map(([, edit], i): [string, FakeAwsWorld] => [dualCaseName(i), withWorld(DUAL_STACK_WORLD, edit)]),
+      [IPV6_ONLY, DUAL_STACK_WORLD],
     ];
     // One fake for all broken worlds: each case's provider signs with the access key of its world.
     fake = await startFakeAws(EXAMPLE_WORLD, Object.fromEntries(worlds.map(([, world], i) => [worldAccessKey(i), world])));
@@ -136,5 +183,49 @@ describeWithTerraform('Preflight stops a plan that would fail at apply', (terraf
     expect(diagnostics).toEqual([expect.stringMatching(/^warning: Check block assertion failed: /)]);
     expect(diagnostics[0]).toContain(`allowedCidrBlocks 192.168.0.0/16 lie outside VPC ${VPC}'s CIDR blocks (10.0.0.0/16)`);
     expect(created('peered')).toHaveLength(4);
+  });
+
+  /** Module `name`'s diagnostics as one line of text (as the old whole-output assertions read them). */
+  const failingText = (name: string): string => moduleDiagnostics(failing.messages, `../modules/${name}`).join(' ').replace(/\s+/g, ' ');
+
+  describe('GIVEN dual-stack endpoints, a dual-stack S3 gateway and fixed addresses', () => {
+    test('WHEN planned against a VPC without IPv6 THEN the plan fails naming the subnets, the S3 service and the region', () => {
+      expect(failing.code).toBe(1);
+      const text = failingText(DUAL_NO_IPV6);
+      expect(text).toContain(
+        `"ipAddressType": "dualstack" needs an IPv4 and an IPv6 CIDR block on every subnet of privateSubnetIds, but in ap-northeast-1 ${SUBNET_A} has no IPv6 CIDR block, ${SUBNET_C} has no IPv6 CIDR block;`,
+      );
+      expect(text).toContain(
+        'com.amazonaws.ap-northeast-1.s3 (gateway) does not support dualstack endpoints in ap-northeast-1 (it supports ipv4); set "s3GatewayIpAddressType" to a type it supports there.',
+      );
+      // The interface endpoints need the group, whose check failed, so Terraform stops before theirs (next test).
+    });
+
+    test.each(DUAL_STACK_BROKEN.map(([title, , message], i) => [title, i, message] as const))(
+      'WHEN planned against a dual-stack VPC with %s THEN the plan fails with what to change',
+      (_, index, message) => {
+        expect(failing.code).toBe(1);
+        const text = failingText(dualCaseName(index));
+        expect(text).toContain('error: Resource precondition failed');
+        expect(text).toContain(message);
+      },
+    );
+
+    test('WHEN planned against a dual-stack VPC THEN the fixed addresses fail: one reserved, one outside its subnet', () => {
+      expect(failing.code).toBe(1);
+      const text = failingText(DUAL_FIXED);
+      expect(text).toContain(
+        `endpointAddresses of com.amazonaws.ap-northeast-1.ecr.api must be free addresses of their subnets, but 10.0.0.3 in ${SUBNET_A} is reserved by AWS in 10.0.0.0/24, 10.0.2.10 in ${SUBNET_C} lies outside 10.0.1.0/24; AWS reserves the first four and the last address of every subnet CIDR block.`,
+      );
+      expect(text).not.toContain('does not support dualstack');
+      expect(text).not.toContain('needs an IPv4 and an IPv6 CIDR block');
+    });
+  });
+
+  test('GIVEN IPv6-only endpoints WHEN planned against dual-stack subnets THEN the plan fails: the subnets are not IPv6-only', () => {
+    expect(failing.code).toBe(1);
+    expect(failingText(IPV6_ONLY)).toContain(
+      `"ipAddressType": "ipv6" needs IPv6-only subnets, but in ap-northeast-1 ${SUBNET_A} is not (it has 10.0.0.0/24), ${SUBNET_C} is not (it has 10.0.1.0/24); use "ipAddressType": "dualstack"`,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { verdictOf } from '../../lib/migration/migration-report';
 import { InterfaceService } from '../../lib/naming/interface-service';
 import { EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
 import { tempProject } from '../support/app-process';
@@ -23,6 +24,15 @@ const MOVED = [
   'aws_vpc_endpoint.sample-s3',
 ];
 
+const allNoOp = (addresses: readonly string[]): Record<string, string[]> =>
+  Object.fromEntries(addresses.map((address) => [address, ['no-op']]));
+
+/** The addresses the endpoints in the state fixture have, by service and subnet. */
+const CURRENT_ADDRESSES = {
+  'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46' } },
+  'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.219' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.203' } },
+};
+
 /**
  * Changes after the move, each planned against the moved state: to the config (`overrides`), or to the
  * moved state (`editState`, e.g. a group renamed by hand before the move).
@@ -36,6 +46,21 @@ const CHANGES: Record<
   client_groups: { overrides: { clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'] } },
   other_prefix: { overrides: { namePrefix: 'other' } },
   other_description: { overrides: { securityGroupDescription: 'ECR endpoints' } },
+  name_tags: { overrides: { nameTags: true } },
+  // Preflight off, as migrate-check plans: the example's fake VPC has no IPv6 blocks, which preflight would refuse.
+  dual_stack: {
+    overrides: { ipAddressType: 'dualstack', dnsRecordIpType: 'dualstack', s3GatewayIpAddressType: 'dualstack', preflight: false },
+  },
+  // The state's own addresses (the provider read them from the network interfaces into subnet_configuration).
+  fixed_current_addresses: { overrides: { endpointAddresses: CURRENT_ADDRESSES } },
+  fixed_new_address: {
+    overrides: {
+      endpointAddresses: {
+        ...CURRENT_ADDRESSES,
+        'ecr.api': { ...CURRENT_ADDRESSES['ecr.api'], 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+      },
+    },
+  },
   renamed_group: {
     editState: (resource) => {
       if (resource.type === 'aws_security_group') {
@@ -58,6 +83,8 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
   let outputs: Record<string, { value: unknown }>;
   let left: CommandResult;
   let changesPlan: PlannedChanges;
+  let addressOutputsPlan: PlanResult;
+  let addressOutputs: Record<string, { value: unknown }>;
 
   /** The changes planned for module `name` of the changes' configuration, by address within it. */
   const changesOf = (name: string): Record<string, string> =>
@@ -125,6 +152,11 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
         // With refresh: the provider reads the four back from the fake AWS, which holds what original.tf made.
         refreshedPlan = await terraform.plan(stack);
         outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
+        // Then the address outputs turned on, planned and applied in the same state (outputs only, no AWS call).
+        synthInProject(project, { addressOutputs: true });
+        addressOutputsPlan = await terraform.plan(stack, '-refresh=false');
+        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', addressOutputsPlan.planFile);
+        addressOutputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
       })(),
       terraform.planChanges(changes, '-refresh=false').then((plan) => (changesPlan = plan)),
       terraform.expect([0], project, 'state', 'list', '-state=original.tfstate').then((result) => (left = result)),
@@ -223,6 +255,37 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
 
     test("WHEN the old state's group has another name (renamed by hand) THEN the group would be replaced", () => {
       expect(changesOf('renamed_group')).toMatchObject({ 'aws_security_group.sample-ecr-privatelink': 'replace' });
+    });
+
+    test('WHEN Name tags are turned on (opt-in) THEN all four are updated in place, which migrate-check calls safe', () => {
+      expect(changesOf('name_tags')).toEqual(Object.fromEntries(MOVED.map((address) => [address, 'update'])));
+      expect(new Set(Object.values(changesOf('name_tags')).map((action) => verdictOf([action])))).toEqual(new Set(['updated in place']));
+    });
+
+    test('WHEN the endpoints go dual-stack (and the S3 gateway) THEN they are updated in place, never replaced', () => {
+      // The group is absent: a planned_change message is only written for a change, so it stays a no-op.
+      expect(changesOf('dual_stack')).toEqual({
+        'aws_vpc_endpoint.sample-ecr-api': 'update',
+        'aws_vpc_endpoint.sample-ecr-dkr': 'update',
+        'aws_vpc_endpoint.sample-s3': 'update',
+      });
+    });
+
+    test('WHEN the addresses the endpoints already have are fixed THEN nothing changes; new addresses update the endpoint in place', () => {
+      expect(changesOf('fixed_current_addresses')).toEqual({});
+      expect(changesOf('fixed_new_address')).toEqual({ 'aws_vpc_endpoint.sample-ecr-api': 'update' });
+    });
+
+    test("WHEN address outputs are turned on and applied THEN they list the article's network interface addresses, with nothing else changed", () => {
+      expect(addressOutputsPlan.actions).toEqual(allNoOp(MOVED));
+      expect(addressOutputs.ecr_api_addresses.value).toEqual({
+        'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171', ipv6: '' },
+        'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46', ipv6: '' },
+      });
+      expect((addressOutputs.ecr_dkr_addresses.value as Record<string, unknown>)['subnet-0a1b2c3d4e5f60002']).toEqual({
+        ipv4: '10.0.1.203',
+        ipv6: '',
+      });
     });
   });
 });

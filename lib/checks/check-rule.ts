@@ -13,7 +13,8 @@ export interface CheckRule {
   readonly id: string;
   /** `error` stops synth; `warning` is shown in `cdktf synth` output unless acknowledged. */
   readonly level: 'error' | 'warning';
-  check(resources: readonly SynthesizedResource[]): Finding[];
+  /** `dataSources` synthesizes the stack's data sources when first called (few rules need them). */
+  check(resources: readonly SynthesizedResource[], dataSources: () => readonly SynthesizedResource[]): Finding[];
 }
 
 /**

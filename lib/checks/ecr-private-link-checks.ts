@@ -9,7 +9,8 @@ import { oneSubnetPerAz } from './rules/one-subnet-per-az';
 import { privateDnsNeedsVpcDns } from './rules/private-dns-needs-vpc-dns';
 import { s3GatewayForEcr } from './rules/s3-gateway-for-ecr';
 import { s3GatewayInterruption } from './rules/s3-gateway-interruption';
-import { stackResources, SynthesizedResource } from './stack-resources';
+import { s3PolicyDeniesPackageRepos } from './rules/s3-policy-denies-package-repos';
+import { stackDataSources, stackResources, SynthesizedResource } from './stack-resources';
 
 /** Every rule, errors first. */
 export const ALL_RULES: readonly CheckRule[] = [
@@ -20,6 +21,7 @@ export const ALL_RULES: readonly CheckRule[] = [
   s3GatewayInterruption,
   privateDnsNeedsVpcDns,
   oneSubnetPerAz,
+  s3PolicyDeniesPackageRepos,
 ];
 
 /** Rules whose findings a config may acknowledge: the warnings (an error always stops synth). */
@@ -42,8 +44,10 @@ export class EcrPrivateLinkChecks implements IAspect {
     }
     this.checked.add(node);
     const resources = stackResources(node);
+    let dataSources: SynthesizedResource[] | undefined;
+    const readDataSources = (): SynthesizedResource[] => (dataSources ??= stackDataSources(node));
     for (const rule of this.rules) {
-      for (const finding of findingsOf(rule, node, resources)) {
+      for (const finding of findingsOf(rule, node, resources, readDataSources)) {
         const message = `[${rule.id}] ${finding.message}`;
         if (rule.level === 'error') {
           Annotations.of(finding.construct).addError(message);
@@ -55,9 +59,14 @@ export class EcrPrivateLinkChecks implements IAspect {
   }
 }
 
-function findingsOf(rule: CheckRule, stack: TerraformStack, resources: readonly SynthesizedResource[]): readonly Finding[] {
+function findingsOf(
+  rule: CheckRule,
+  stack: TerraformStack,
+  resources: readonly SynthesizedResource[],
+  dataSources: () => readonly SynthesizedResource[],
+): readonly Finding[] {
   try {
-    return rule.check(resources);
+    return rule.check(resources, dataSources);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [{ construct: stack, message: `the rule failed (${reason}); the stack was not checked for it. Please report this.` }];

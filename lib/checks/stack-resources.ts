@@ -1,8 +1,8 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolve } from '../cdktf/internals';
 
-/** A managed resource of a stack as it will be synthesized: overrides applied, references resolved. */
+/** A managed resource (or data source) of a stack as it will be synthesized: overrides applied, references resolved. */
 export interface SynthesizedResource {
   /** e.g. `aws_vpc_endpoint` */
   readonly type: string;
@@ -18,12 +18,25 @@ export interface SynthesizedResource {
 
 /** Every managed resource in `stack`, in construct order. */
 export function stackResources(stack: TerraformStack): SynthesizedResource[] {
+  return synthesizedElements(stack, 'resource', TerraformResource.isTerraformResource);
+}
+
+/** Every data source in `stack` (policy documents, lookups), in construct order; `imported` is always false. */
+export function stackDataSources(stack: TerraformStack): SynthesizedResource[] {
+  return synthesizedElements(stack, 'data', TerraformDataSource.isTerraformDataSource);
+}
+
+function synthesizedElements(
+  stack: TerraformStack,
+  block: 'resource' | 'data',
+  isKind: (node: unknown) => node is TerraformElement,
+): SynthesizedResource[] {
   return stack.node
     .findAll()
-    .filter((node): node is TerraformResource => TerraformResource.isTerraformResource(node))
-    .flatMap((resource) => {
-      const synthesized = resource.toTerraform();
-      const byType: Record<string, Record<string, Record<string, unknown>>> = synthesized.resource ?? {};
+    .filter(isKind)
+    .flatMap((element) => {
+      const synthesized = element.toTerraform();
+      const byType: Record<string, Record<string, Record<string, unknown>>> = synthesized[block] ?? {};
       const imported = Array.isArray(synthesized.import) && synthesized.import.length > 0;
       return Object.entries(byType).flatMap(([type, byName]) =>
         Object.entries(byName).map(([name, { lifecycle: _, '//': __, ...args }]) => ({
@@ -32,7 +45,7 @@ export function stackResources(stack: TerraformStack): SynthesizedResource[] {
           // Only the arguments are resolved (meta-arguments such as long preconditions are not checked),
           // each when a rule first reads it: most are never read.
           args: resolvedOnRead(stack, args),
-          construct: resource,
+          construct: element,
           imported,
         })),
       );

@@ -10,7 +10,9 @@
  * props; what spans stacks (names, state files, prefixes) `parseConfig` checks.
  */
 import { Static, TSchema, Type } from '@sinclair/typebox';
+import { DNS_RECORD_IP_TYPES, IP_ADDRESS_TYPES } from '../addressing/ip-address-types';
 import { ACKNOWLEDGEABLE_RULE_IDS } from '../checks/ecr-private-link-checks';
+import { S3_GATEWAY_PRESET_NAMES } from '../policies/s3-gateway-presets';
 import { WORKLOADS } from '../workload-profiles';
 
 const quotedList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
@@ -52,6 +54,50 @@ const ClientCidrBlock = Type.String({
     not: "opens the endpoints to the whole internet; list the clients' networks (e.g. the VPC CIDR)",
   },
 });
+
+/** An IPv6 network in CIDR notation, not the whole internet; the construct checks host bits and canonical form. */
+const ClientIpv6CidrBlock = Type.String({
+  pattern: '^[0-9a-f:]*:[0-9a-f:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$',
+  not: { pattern: '^::/0$' },
+  errorMessage: {
+    type: 'must be a string',
+    pattern: 'is not an IPv6 CIDR block in lowercase (e.g. "2600:1f18:4d3:5e00::/56")',
+    not: "opens the endpoints to the whole internet; list the clients' networks (e.g. the VPC's IPv6 block)",
+  },
+});
+
+const Ipv4Address = patterned(
+  `^(${OCTET}\\.){3}${OCTET}$`,
+  'is not an IPv4 address (e.g. "10.0.1.10": octets 0-255 without leading zeros)',
+);
+
+/** Lowercase hex and colons; the construct checks it is a canonical IPv6 address. */
+const Ipv6Address = patterned('^[0-9a-f:]*:[0-9a-f:]*$', 'is not an IPv6 address in lowercase (e.g. "2600:1f18:4d3:5e00::10")');
+
+const ipAddressType = (description: string) =>
+  Type.Optional(
+    Type.Union(
+      IP_ADDRESS_TYPES.map((t) => Type.Literal(t)),
+      { description, errorMessage: `is not one of ${quotedList(IP_ADDRESS_TYPES)}` },
+    ),
+  );
+
+const EndpointAddress = Type.Object(
+  {
+    ipv4: Type.Optional({ ...Ipv4Address, description: 'IPv4 address, with ipAddressType ipv4 or dualstack. @default - AWS picks one' }),
+    ipv6: Type.Optional({ ...Ipv6Address, description: 'IPv6 address, with ipAddressType ipv6 or dualstack. @default - AWS picks one' }),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    title: 'an endpoint address',
+    description: "The address(es) of an interface endpoint's network interface in one subnet.",
+    errorMessage: {
+      type: 'must be an object such as {"ipv4": "10.0.1.10"}',
+      minProperties: 'gives no address; give "ipv4", "ipv6" or both',
+    },
+  },
+);
 
 const InterfaceServiceName = Type.String({
   pattern: '^[a-z0-9]+([.-][a-z0-9]+)*$',
@@ -255,6 +301,13 @@ const NOT_FOR_SPOKES = [
   'allowedAccountIds',
   'adopt',
   'hub',
+  'ipAddressType',
+  'dnsRecordIpType',
+  'allowedIpv6CidrBlocks',
+  's3GatewayIpAddressType',
+  'endpointAddresses',
+  'addressOutputs',
+  's3GatewayPresets',
 ] as const;
 
 export const StackSchema = Type.Object(
@@ -330,6 +383,59 @@ export const StackSchema = Type.Object(
         "Clients' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none",
       ),
     ),
+    s3GatewayPresets: Type.Optional(
+      list(
+        Type.Union(
+          S3_GATEWAY_PRESET_NAMES.map((p) => Type.Literal(p)),
+          { errorMessage: `is not a preset (${quotedList(S3_GATEWAY_PRESET_NAMES)})` },
+        ),
+        "With leastPrivilegePolicies: AWS-owned buckets the S3 gateway also lets through, the region's Amazon Linux repositories. @default - none",
+      ),
+    ),
+    ipAddressType: ipAddressType(
+      "IP address type of the interface endpoints: dualstack needs IPv4 and IPv6 blocks on every subnet, ipv6 IPv6-only subnets. @default ipv4 (AWS's)",
+    ),
+    dnsRecordIpType: Type.Optional(
+      Type.Union(
+        DNS_RECORD_IP_TYPES.map((t) => Type.Literal(t)),
+        {
+          description:
+            "DNS records of the interface endpoints' private DNS (A, AAAA or both); must suit ipAddressType. @default - AWS's for the ipAddressType",
+          errorMessage: `is not one of ${quotedList(DNS_RECORD_IP_TYPES)}`,
+        },
+      ),
+    ),
+    allowedIpv6CidrBlocks: Type.Optional(
+      list(
+        ClientIpv6CidrBlock,
+        'With ipAddressType dualstack or ipv6: IPv6 networks of the clients allowed to reach the endpoints on 443/tcp. @default - none',
+      ),
+    ),
+    s3GatewayIpAddressType: ipAddressType(
+      "IP address type of the S3 gateway endpoint; dualstack makes AWS add the IPv6 prefix-list route. @default ipv4 (AWS's)",
+    ),
+    endpointAddresses: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Record(Type.String(), EndpointAddress, {
+          propertyNames: { ...awsId('subnet'), errorMessage: 'is not a subnet ID (expected "subnet-" and 8 or 17 lowercase hex digits)' },
+          errorMessage: { type: 'must be an object of subnet IDs, e.g. {"subnet-...": {"ipv4": "10.0.1.10"}}' },
+        }),
+        {
+          description:
+            'Fixed addresses of interface endpoints, by service short name and subnet ID: {"ecr.api": {"subnet-...": {"ipv4": "10.0.1.10"}}}; a service listed needs an address in every subnet. @default - AWS picks them',
+          propertyNames: {
+            pattern: '^[a-z0-9]+([.-][a-z0-9]+)*$',
+            errorMessage: 'is not an endpoint service short name (e.g. "ecr.api")',
+          },
+          errorMessage: { type: 'must be an object of service short names, e.g. {"ecr.api": {...}}' },
+        },
+      ),
+    ),
+    addressOutputs: Type.Optional(
+      boolean("Outputs <service>_addresses: each interface endpoint's addresses by subnet (known after apply). @default false"),
+    ),
+    nameTags: Type.Optional(boolean('Tag every resource Name = its resource name (<prefix>-ecr-api, <prefix>-s3, ...). @default false')),
     preflight: Type.Optional(
       boolean('Look the VPC, subnets, route tables and services up at plan time and stop a plan that would fail. @default true'),
     ),
@@ -379,7 +485,7 @@ export const StackSchema = Type.Object(
     title: 'a stack',
     description: "One deployable stack: one VPC's ECR PrivateLink setup, a hub's, or a spoke's.",
     allOf: [
-      ...['extraS3BucketArns', 'allowedAccountIds'].map((field) => ({
+      ...['extraS3BucketArns', 'allowedAccountIds', 's3GatewayPresets'].map((field) => ({
         if: { not: { properties: { leastPrivilegePolicies: { const: true } }, required: ['leastPrivilegePolicies'] } },
         then: { properties: { [field]: { not: {}, errorMessage: 'only takes effect with "leastPrivilegePolicies": true' } } },
       })),
@@ -401,6 +507,14 @@ export const StackSchema = Type.Object(
         },
       },
       crossAccountNeedsRole,
+      {
+        if: { not: { properties: { ipAddressType: { enum: ['dualstack', 'ipv6'] } }, required: ['ipAddressType'] } },
+        then: {
+          properties: {
+            allowedIpv6CidrBlocks: { not: {}, errorMessage: 'only takes effect with "ipAddressType" "dualstack" or "ipv6"' },
+          },
+        },
+      },
     ],
   },
 );

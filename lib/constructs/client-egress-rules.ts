@@ -1,7 +1,7 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
 import { HTTPS_PORT } from './endpoint-security-group';
-import { nonEmpty } from './tags';
+import { tagsNamed } from './tags';
 
 export interface ClientEgressRulesProps {
   /** The clients' security groups (e.g. worker nodes), owned elsewhere. */
@@ -14,6 +14,8 @@ export interface ClientEgressRulesProps {
   readonly namePrefix: string;
   /** Tags for the rules. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Tag each rule `Name` = its resource name. @default false */
+  readonly nameTags?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export class ClientEgressRules extends Construct {
     suffix: string,
     destination: { referencedSecurityGroupId?: string; prefixListId?: string },
   ): VpcSecurityGroupEgressRule {
+    const name = `${props.namePrefix}-${groupId}-${suffix}`;
     const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${suffix}`, {
       securityGroupId: groupId,
       description: `HTTPS ${suffix.replace('-', ' ')} (ECR PrivateLink)`,
@@ -46,9 +49,9 @@ export class ClientEgressRules extends Construct {
       fromPort: HTTPS_PORT,
       toPort: HTTPS_PORT,
       ...destination,
-      tags: nonEmpty(props.tags),
+      tags: tagsNamed(props.tags, name, props.nameTags),
     });
-    rule.overrideLogicalId(`${props.namePrefix}-${groupId}-${suffix}`);
+    rule.overrideLogicalId(name);
     return rule;
   }
 }

@@ -1,5 +1,7 @@
 /** The props of EcrPrivateLink (types only, so that validation and the construct can both import them). */
+import type { DnsRecordIpType, IpAddressType } from '../addressing/ip-address-types';
 import type { InterfaceService } from '../naming/interface-service';
+import type { S3GatewayPreset } from '../policies/s3-gateway-presets';
 import type { Workload } from '../workload-profiles';
 import type { HubOptions } from './hub-props';
 
@@ -14,6 +16,22 @@ export interface AdoptIds {
   readonly s3?: string;
   /** Interface endpoints by service short name, e.g. `"ecr.api": "vpce-..."`. */
   readonly [service: string]: string | undefined;
+}
+
+/** The fixed address(es) of an interface endpoint's network interface in one subnet. */
+export interface EndpointAddress {
+  /** IPv4 address, with `ipAddressType` `ipv4` or `dualstack`. @default - AWS picks one */
+  readonly ipv4?: string;
+  /** IPv6 address in canonical form, with `ipAddressType` `ipv6` or `dualstack`. @default - AWS picks one */
+  readonly ipv6?: string;
+}
+
+/** Fixed addresses by interface service short name, then by subnet ID, e.g. `{"ecr.api": {"subnet-...": {"ipv4": "10.0.1.10"}}}`. */
+export type EndpointAddresses = Readonly<Record<string, Readonly<Record<string, EndpointAddress>>>>;
+
+/** One service's fixed addresses, by subnet ID; own keys only (a service may be called `constructor`). */
+export function endpointAddressesOf(addresses: EndpointAddresses | undefined, shortName: string): EndpointAddresses[string] | undefined {
+  return addresses && Object.hasOwn(addresses, shortName) ? addresses[shortName] : undefined;
 }
 
 /**
@@ -51,6 +69,26 @@ export interface EcrPrivateLinkProps {
   readonly allowedAccountIds?: readonly string[];
   /** Clients' security groups: egress on 443 to the endpoints and S3 only, and ingress to the endpoints. @default - none */
   readonly clientSecurityGroupIds?: readonly string[];
+  /** With leastPrivilegePolicies: AWS-owned buckets the S3 gateway also lets through, e.g. `amazon-linux-2023`. @default - none */
+  readonly s3GatewayPresets?: readonly S3GatewayPreset[];
+  /**
+   * IP address type of the interface endpoints' network interfaces: `dualstack` needs subnets with IPv4 and
+   * IPv6 ranges, `ipv6` IPv6-only subnets, and each service must accept it in the region. @default - AWS's, ipv4
+   */
+  readonly ipAddressType?: IpAddressType;
+  /** DNS records the interface endpoints' private DNS publishes; must suit `ipAddressType`. @default - AWS's for the ipAddressType */
+  readonly dnsRecordIpType?: DnsRecordIpType;
+  /** With ipAddressType dualstack or ipv6: IPv6 networks of the clients allowed to reach the endpoints on 443/tcp. @default - none */
+  readonly allowedIpv6CidrBlocks?: readonly string[];
+  /** IP address type of the S3 gateway endpoint (`dualstack` adds AWS's IPv6 prefix-list route). @default - AWS's, ipv4 */
+  readonly s3GatewayIpAddressType?: IpAddressType;
+  /**
+   * Fixed addresses of interface endpoints' network interfaces, by service short name and subnet; a service
+   * listed needs an address in every subnet of privateSubnetIds. @default - AWS picks them
+   */
+  readonly endpointAddresses?: EndpointAddresses;
+  /** Tag every resource `Name` = its resource name (`<prefix>-ecr-api`, ...), as the console shows it. @default false */
+  readonly nameTags?: boolean;
   /**
    * Look the VPC, subnets, route tables and endpoint services up at plan time and fail the plan, with a
    * message saying what to change, when an apply would fail. Needs AWS read access when planning. @default true

@@ -5,7 +5,7 @@ import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems'
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';
 import { ClientEgressRules } from './client-egress-rules';
-import { AdoptIds, EcrPrivateLinkProps, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
+import { AdoptIds, EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { HubPrivateDns } from './hub-private-dns';
 import { HubSpokes } from './hub-spokes';
@@ -13,8 +13,9 @@ import { InterfaceEndpoint } from './interface-endpoint';
 import { LeastPrivilegePolicies } from './least-privilege-policies';
 import { Preflight } from './preflight';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
+import { tagsNamed } from './tags';
 
-export type { AdoptIds, EcrPrivateLinkProps } from './ecr-private-link-props';
+export type { AdoptIds, EcrPrivateLinkProps, EndpointAddress, EndpointAddresses } from './ecr-private-link-props';
 
 /**
  * A private path from private subnets to Amazon ECR: interface endpoints for `ecr.api` and `ecr.dkr`
@@ -45,43 +46,51 @@ export class EcrPrivateLink extends Construct {
     }
 
     const policies = props.leastPrivilegePolicies ? new LeastPrivilegePolicies(this, 'Policies', props) : undefined;
+    const tags = (name: string) => tagsNamed(props.tags, name, props.nameTags);
     const hubSpokes = props.hub
       ? new HubSpokes(this, 'HubSpokes', { region: props.region, namePrefix: props.namePrefix, spokes: props.hub.spokes ?? [] })
       : undefined;
 
+    const securityGroupName = endpointSecurityGroupResourceName(props.namePrefix);
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
       vpcId: props.vpcId,
-      name: endpointSecurityGroupResourceName(props.namePrefix),
+      name: securityGroupName,
       description: props.securityGroupDescription,
       allowedCidrBlocks: props.allowedCidrBlocks,
+      allowedIpv6CidrBlocks: props.allowedIpv6CidrBlocks,
       clientSecurityGroupIds: props.clientSecurityGroupIds,
       spokeCidrBlocks: hubSpokes?.cidrBlocks,
-      tags: props.tags,
+      tags: tags(securityGroupName),
     });
 
     const securityGroupId = this.securityGroup.securityGroupId;
-    this.interfaceEndpoints = selectInterfaceServices(props).map(
-      (service) =>
-        new InterfaceEndpoint(this, service.shortName, {
-          service,
-          region: props.region,
-          vpcId: props.vpcId,
-          subnetIds: props.privateSubnetIds,
-          securityGroupIds: [securityGroupId],
-          resourceName: interfaceEndpointResourceName(props.namePrefix, service.shortName),
-          policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
-          tags: props.tags,
-          privateDnsEnabled: hubSpokes ? false : undefined,
-        }),
-    );
+    this.interfaceEndpoints = selectInterfaceServices(props).map((service) => {
+      const resourceName = interfaceEndpointResourceName(props.namePrefix, service.shortName);
+      return new InterfaceEndpoint(this, constructId(service.shortName), {
+        service,
+        region: props.region,
+        vpcId: props.vpcId,
+        subnetIds: props.privateSubnetIds,
+        securityGroupIds: [securityGroupId],
+        resourceName,
+        policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
+        ipAddressType: props.ipAddressType,
+        dnsRecordIpType: props.dnsRecordIpType,
+        addresses: endpointAddressesOf(props.endpointAddresses, service.shortName),
+        tags: tags(resourceName),
+        privateDnsEnabled: hubSpokes ? false : undefined,
+      });
+    });
 
+    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
     this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
       region: props.region,
       vpcId: props.vpcId,
       routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayResourceName(props.namePrefix),
+      resourceName: s3GatewayName,
       policy: policies?.s3GatewayPolicy,
-      tags: props.tags,
+      ipAddressType: props.s3GatewayIpAddressType,
+      tags: tags(s3GatewayName),
     });
 
     const [securityGroupKey, s3Key] = FIXED_ADOPT_KEYS;
@@ -111,6 +120,7 @@ export class EcrPrivateLink extends Construct {
         spokes: hubSpokes,
         serviceLookups: preflight?.services,
         tags: props.tags,
+        nameTags: props.nameTags,
       });
     }
 
@@ -121,6 +131,7 @@ export class EcrPrivateLink extends Construct {
         s3PrefixListId: this.s3Gateway.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,
+        nameTags: props.nameTags,
       });
     }
   }
@@ -133,4 +144,12 @@ export class EcrPrivateLink extends Construct {
       }
     }
   }
+}
+
+/**
+ * A service's construct ID: its short name, unless that names an Object.prototype member (a service
+ * called "constructor"), which the constructs library would take for an existing child.
+ */
+function constructId(shortName: string): string {
+  return shortName in Object.prototype ? `${shortName}-endpoint` : shortName;
 }

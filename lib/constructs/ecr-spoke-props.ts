@@ -28,4 +28,6 @@ export interface EcrSpokeProps {
   readonly preflight?: boolean;
   /** Tags for every resource. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Tag every resource `Name` = its resource name (`<prefix>-s3`, the rules' names). @default false */
+  readonly nameTags?: boolean;
 }

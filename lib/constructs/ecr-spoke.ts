@@ -6,6 +6,7 @@ import { EcrSpokeProps } from './ecr-spoke-props';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 import { SpokeClientEgressRules } from './spoke-client-egress-rules';
 import { SpokePreflight } from './spoke-preflight';
+import { tagsNamed } from './tags';
 
 export type { EcrSpokeProps, SpokeHub } from './ecr-spoke-props';
 
@@ -22,12 +23,13 @@ export class EcrSpoke extends Construct {
   public constructor(scope: Construct, id: string, props: EcrSpokeProps) {
     super(scope, id);
     throwIfProblems(this.node.path, ecrSpokeProblems(props));
+    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
     this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
       region: props.region,
       vpcId: props.vpcId,
       routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayResourceName(props.namePrefix),
-      tags: props.tags,
+      resourceName: s3GatewayName,
+      tags: tagsNamed(props.tags, s3GatewayName, props.nameTags),
     });
     if (props.preflight !== false) {
       new SpokePreflight(this, 'Preflight', {
@@ -46,6 +48,7 @@ export class EcrSpoke extends Construct {
         s3PrefixListId: this.s3Gateway.prefixListId,
         namePrefix: props.namePrefix,
         tags: props.tags,
+        nameTags: props.nameTags,
       });
     }
   }

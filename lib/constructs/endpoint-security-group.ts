@@ -24,6 +24,8 @@ export interface EndpointSecurityGroupProps {
   readonly name: string;
   /** Networks whose clients may reach the endpoints on 443/tcp. */
   readonly allowedCidrBlocks: readonly string[];
+  /** IPv6 networks whose clients may reach the endpoints on 443/tcp, in the same rule. @default - none */
+  readonly allowedIpv6CidrBlocks?: readonly string[];
   /** Security groups whose members may reach the endpoints on 443/tcp. @default - none */
   readonly clientSecurityGroupIds?: readonly string[];
   /** A hub's spokes' networks, admitted on 443/tcp by a rule of their own. @default - none */
@@ -53,7 +55,11 @@ export class EndpointSecurityGroup extends Construct {
       description: props.description ?? DEFAULT_SECURITY_GROUP_DESCRIPTION,
       vpcId: props.vpcId,
       ingress: [
-        { ...https(props.ingressDescription ?? DEFAULT_INGRESS_DESCRIPTION), cidrBlocks: [...props.allowedCidrBlocks] },
+        {
+          ...https(props.ingressDescription ?? DEFAULT_INGRESS_DESCRIPTION),
+          cidrBlocks: [...props.allowedCidrBlocks],
+          ...(props.allowedIpv6CidrBlocks?.length ? { ipv6CidrBlocks: [...props.allowedIpv6CidrBlocks] } : {}),
+        },
         ...(props.clientSecurityGroupIds?.length
           ? [{ ...https(CLIENT_GROUPS_INGRESS_DESCRIPTION), securityGroups: [...props.clientSecurityGroupIds] }]
           : []),

@@ -18,7 +18,7 @@ import { HubSpoke } from './hub-props';
 import { HubSpokes } from './hub-spokes';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { guard } from './preflight';
-import { nonEmpty } from './tags';
+import { tagsNamed } from './tags';
 
 export interface HubPrivateDnsProps {
   /** Region of the hub; the zones are named for it. */
@@ -35,6 +35,8 @@ export interface HubPrivateDnsProps {
   readonly serviceLookups?: LookedUpEach;
   /** Tags for the zones. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Tag each zone `Name` = its resource name. @default false */
+  readonly nameTags?: boolean;
 }
 
 /** One service's zone in the hub. */
@@ -66,16 +68,17 @@ export class HubPrivateDns extends Construct {
   private zoneFor(endpoint: InterfaceEndpoint, props: HubPrivateDnsProps): HubZone {
     const { service } = endpoint;
     const name = privateDnsZoneOf(service, props.region);
+    const zoneName = privateZoneResourceName(props.namePrefix, service.shortName);
     const zone = named(
       new Route53Zone(this, `${service.shortName}-zone`, {
         name: name.name,
         comment: `Private DNS of ${endpoint.serviceName} through the hub's endpoint, for the hub's and its spokes' VPCs`,
         vpc: [{ vpcId: props.vpcId }],
-        tags: nonEmpty(props.tags),
+        tags: tagsNamed(props.tags, zoneName, props.nameTags),
         // Spokes are associated by their own resources; the inline block holds only the hub's VPC.
         lifecycle: { ignoreChanges: ['vpc'] },
       }),
-      privateZoneResourceName(props.namePrefix, service.shortName),
+      zoneName,
     );
     if (props.serviceLookups) {
       const lookedUp = { address: `${props.serviceLookups}[${JSON.stringify(endpoint.serviceName)}]`, id: endpoint.serviceName };

@@ -2,6 +2,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { Construct } from 'constructs';
 import { ecrEndpointStatements, PolicyStatement, s3GatewayStatements } from '../policies/policy-statements';
+import type { S3GatewayPreset } from '../policies/s3-gateway-presets';
 
 export interface LeastPrivilegePoliciesProps {
   /** Region of the endpoints; the ECR layer bucket's name and ARN partition follow it. */
@@ -12,6 +13,8 @@ export interface LeastPrivilegePoliciesProps {
   readonly extraS3BucketArns?: readonly string[];
   /** Accounts whose principals may use the ECR endpoints. @default - the account that deploys the stack */
   readonly allowedAccountIds?: readonly string[];
+  /** AWS-owned buckets (by preset) reachable through the gateway, e.g. the Amazon Linux repositories. @default - none */
+  readonly s3GatewayPresets?: readonly S3GatewayPreset[];
 }
 
 /**
@@ -31,7 +34,7 @@ export class LeastPrivilegePolicies extends Construct {
     this.s3GatewayPolicy = this.document(
       'S3Gateway',
       `${props.namePrefix}-s3-gateway-policy`,
-      s3GatewayStatements(props.region, props.extraS3BucketArns ?? []),
+      s3GatewayStatements(props.region, props.extraS3BucketArns ?? [], props.s3GatewayPresets),
     );
     this.ecrEndpointPolicy = this.document('EcrEndpoints', `${props.namePrefix}-ecr-endpoint-policy`, ecrEndpointStatements(accounts));
   }

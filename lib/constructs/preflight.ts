@@ -1,15 +1,20 @@
 import { App, TerraformIterator, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { hclLifecycle } from '../cdktf/hcl-lifecycle';
+import type { IpAddressType } from '../addressing/ip-address-types';
 import { Acknowledgements } from '../checks/acknowledgements';
 import { oneSubnetPerAz } from '../checks/rules/one-subnet-per-az';
 import { privateDnsNeedsVpcDns } from '../checks/rules/private-dns-needs-vpc-dns';
 import * as conditions from '../preflight/conditions';
-import { LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
+import { s3GatewayServiceName } from '../naming/service-names';
+import { FixedAddress, LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
+import { EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { Lookup } from './lookup';
 
 export interface PreflightProps {
+  /** Region of the VPC, named in messages; the S3 gateway's service name follows it. */
+  readonly region: string;
   /** Start of the data sources' names: `<prefix>-preflight-...`. */
   readonly namePrefix: string;
   /** The VPC to look up. */
@@ -26,6 +31,12 @@ export interface PreflightProps {
   readonly interfaceEndpoints: readonly InterfaceEndpoint[];
   /** Guarded by the route tables' VPC. */
   readonly s3Gateway: TerraformResource;
+  /** With dualstack or ipv6: the services must accept it and the subnets have the CIDR blocks. @default - not checked (ipv4) */
+  readonly ipAddressType?: IpAddressType;
+  /** With dualstack or ipv6: the S3 gateway service must accept it. @default - not checked (ipv4) */
+  readonly s3GatewayIpAddressType?: IpAddressType;
+  /** Each must be a free address inside its subnet's CIDR block. @default - none */
+  readonly endpointAddresses?: EndpointAddresses;
 }
 
 /**
@@ -33,7 +44,8 @@ export interface PreflightProps {
  * VPC, the subnets, the route tables and the endpoint services (one data source each, `for_each` over
  * the IDs) at plan time, and preconditions on the given resources (plus one soft `check` block) compare
  * them with the config. Data sources and preconditions manage nothing, so adding them changes no
- * resource. What it proves at plan time, synth no longer warns about.
+ * resource. What it proves at plan time, synth no longer warns about. Checks of options left at their
+ * defaults are not added, so stacks without them synthesize as before.
  */
 export class Preflight extends Construct {
   /** The endpoint services looked up, a map from service name to `aws_vpc_endpoint_service` (a hub checks its zones against it). */
@@ -63,16 +75,27 @@ export class Preflight extends Construct {
       { service_type: 'Interface' },
     ));
 
+    const ipAddressType = notIpv4(props.ipAddressType);
     guard(props.securityGroup, [
       conditions.vpcDnsCondition(vpc),
       conditions.subnetsInVpcCondition(subnets, props.vpcId),
       conditions.distinctAzsCondition(subnets),
+      ...(ipAddressType ? [conditions.subnetsSuitIpAddressTypeCondition(subnets, props.region, ipAddressType)] : []),
     ]);
     for (const endpoint of props.interfaceEndpoints) {
       const service = { address: `${services}[${JSON.stringify(endpoint.serviceName)}]`, id: endpoint.serviceName };
-      guard(endpoint.resource, [conditions.serviceOfferedCondition(service, subnets)]);
+      const addresses = fixedAddresses(endpointAddressesOf(props.endpointAddresses, endpoint.service.shortName));
+      guard(endpoint.resource, [
+        conditions.serviceOfferedCondition(service, subnets),
+        ...(ipAddressType ? [conditions.ipAddressTypeSupportedCondition(service, props.region, 'ipAddressType', ipAddressType)] : []),
+        ...(addresses.length > 0 ? [conditions.endpointAddressesCondition(service, subnets, addresses)] : []),
+      ]);
     }
-    guard(props.s3Gateway, [conditions.routeTablesInVpcCondition(routeTables, props.vpcId)]);
+    const s3IpAddressType = notIpv4(props.s3GatewayIpAddressType);
+    guard(props.s3Gateway, [
+      conditions.routeTablesInVpcCondition(routeTables, props.vpcId),
+      ...(s3IpAddressType ? [this.s3GatewaySupports(props, s3IpAddressType)] : []),
+    ]);
 
     const check = conditions.cidrsInVpcAssertion(vpc, props.allowedCidrBlocks);
     TerraformStack.of(this).addOverride(`check.${name('allowed-cidrs-in-vpc')}`, {
@@ -82,6 +105,22 @@ export class Preflight extends Construct {
     for (const rule of [privateDnsNeedsVpcDns, oneSubnetPerAz]) {
       Acknowledgements.of(scope).add(rule.id, 'preflight checks it at plan time');
     }
+  }
+
+  /** The S3 gateway service (looked up on its own: the other lookup holds interface services) accepts the type. */
+  private s3GatewaySupports(props: PreflightProps, ipAddressType: IpAddressType): TerraformCondition {
+    const serviceName = s3GatewayServiceName(props.region);
+    const lookup = new Lookup(this, 'S3GatewayService', {
+      type: 'aws_vpc_endpoint_service',
+      args: { service_name: serviceName, service_type: 'Gateway' },
+      name: `${props.namePrefix}-preflight-s3-gateway-service`,
+    });
+    return conditions.ipAddressTypeSupportedCondition(
+      { address: lookup.address, id: `${serviceName} (gateway)` },
+      props.region,
+      's3GatewayIpAddressType',
+      ipAddressType,
+    );
   }
 
   /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
@@ -96,6 +135,21 @@ export class Preflight extends Construct {
     const each = TerraformIterator.fromList([...ids]);
     return new Lookup(this, id, { type, args: { [idArgument]: each.value, ...args }, forEach: each, name }).address;
   }
+}
+
+/** The type when it needs checking: ipv4 is AWS's default, which every subnet with an IPv4 block and every service take. */
+function notIpv4(ipAddressType: IpAddressType | undefined): IpAddressType | undefined {
+  return ipAddressType === 'ipv4' ? undefined : ipAddressType;
+}
+
+/** An endpoint's fixed addresses, one per subnet and IP version. */
+function fixedAddresses(bySubnet: EndpointAddresses[string] | undefined): FixedAddress[] {
+  return Object.entries(bySubnet ?? {}).flatMap(([subnetId, address]) =>
+    (['ipv4', 'ipv6'] as const).flatMap((version) => {
+      const value = address[version];
+      return value === undefined ? [] : [{ subnetId, version, address: value }];
+    }),
+  );
 }
 
 /** Each guarded resource's lifecycle as the JSON synthesis takes it (under `--hcl` its `lifecycle` holds the HCL shape). */

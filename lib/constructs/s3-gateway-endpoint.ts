@@ -1,5 +1,6 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
+import type { IpAddressType } from '../addressing/ip-address-types';
 import { s3GatewayServiceName } from '../naming/service-names';
 import { nonEmpty } from './tags';
 
@@ -14,6 +15,12 @@ export interface S3GatewayEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
+  /**
+   * IP address type; `dualstack` makes AWS add the route to S3's IPv6 prefix list too. No `dns_options` is
+   * ever set here: provider 5.100.0 would send an interface-only DNS option for any S3 endpoint.
+   * @default - AWS's, ipv4 (the argument is not sent)
+   */
+  readonly ipAddressType?: IpAddressType;
   /** Tags for the endpoint. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -35,6 +42,7 @@ export class S3GatewayEndpoint extends Construct {
       vpcId: props.vpcId,
       routeTableIds: [...props.routeTableIds],
       policy: props.policy,
+      ipAddressType: props.ipAddressType,
       tags: nonEmpty(props.tags),
     });
     this.resource.overrideLogicalId(props.resourceName);

@@ -1,7 +1,7 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
 import { HTTPS_PORT } from './endpoint-security-group';
-import { nonEmpty } from './tags';
+import { tagsNamed } from './tags';
 
 export interface SpokeClientEgressRulesProps {
   /** The clients' security groups (e.g. worker nodes), owned elsewhere. */
@@ -14,6 +14,8 @@ export interface SpokeClientEgressRulesProps {
   readonly namePrefix: string;
   /** Tags for the rules. @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Tag each rule `Name` = its resource name. @default false */
+  readonly nameTags?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export class SpokeClientEgressRules extends Construct {
     description: string,
     destination: { cidrIpv4?: string; prefixListId?: string },
   ): VpcSecurityGroupEgressRule {
+    const name = `${props.namePrefix}-${groupId}-${suffix}`;
     const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${suffix}`, {
       securityGroupId: groupId,
       description,
@@ -49,9 +52,9 @@ export class SpokeClientEgressRules extends Construct {
       fromPort: HTTPS_PORT,
       toPort: HTTPS_PORT,
       ...destination,
-      tags: nonEmpty(props.tags),
+      tags: tagsNamed(props.tags, name, props.nameTags),
     });
-    rule.overrideLogicalId(`${props.namePrefix}-${groupId}-${suffix}`);
+    rule.overrideLogicalId(name);
     return rule;
   }
 }

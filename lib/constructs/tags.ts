@@ -2,3 +2,12 @@
 export function nonEmpty(tags: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
   return tags && Object.keys(tags).length > 0 ? { ...tags } : undefined;
 }
+
+/** `tags` plus `Name` = `name` when `nameTags` is on (opt-in: the article's resources carry no tags). */
+export function tagsNamed(
+  tags: Readonly<Record<string, string>> | undefined,
+  name: string,
+  nameTags: boolean | undefined,
+): Record<string, string> | undefined {
+  return nonEmpty(nameTags ? { ...tags, Name: name } : tags);
+}

@@ -1,4 +1,5 @@
 import { partitionOf } from '../naming/partition';
+import { S3_GATEWAY_PRESETS, S3GatewayPreset } from './s3-gateway-presets';
 
 /** One IAM policy statement, in the shape of the `statement` blocks of `aws_iam_policy_document`. */
 export interface PolicyStatement {
@@ -22,12 +23,24 @@ export function ecrLayerObjectsArn(region: string): string {
 
 /**
  * The S3 gateway endpoint's policy: ECR image layers (s3:GetObject only, as the ECR user guide gives it),
- * plus everything on the user's own listed buckets. The endpoint policy decides which buckets are
- * reachable through the VPC at all; IAM and bucket policies still decide who may do what in them.
+ * the objects of the chosen presets' AWS-owned buckets (s3:GetObject, as AWS documents them), plus
+ * everything on the user's own listed buckets. The endpoint policy decides which buckets are reachable
+ * through the VPC at all; IAM and bucket policies still decide who may do what in them.
  */
-export function s3GatewayStatements(region: string, extraBucketArns: readonly string[]): PolicyStatement[] {
+export function s3GatewayStatements(
+  region: string,
+  extraBucketArns: readonly string[],
+  presets: readonly S3GatewayPreset[] = [],
+): PolicyStatement[] {
   const statements: PolicyStatement[] = [
     { sid: 'EcrImageLayers', effect: 'Allow', principals: ANYONE, actions: ['s3:GetObject'], resources: [ecrLayerObjectsArn(region)] },
+    ...presets.map((preset): PolicyStatement => ({
+      sid: S3_GATEWAY_PRESETS[preset].sid,
+      effect: 'Allow',
+      principals: ANYONE,
+      actions: ['s3:GetObject'],
+      resources: S3_GATEWAY_PRESETS[preset].objectArns(region),
+    })),
   ];
   if (extraBucketArns.length > 0) {
     statements.push({

@@ -8,6 +8,8 @@
  * those at fault, so a stack's size does not grow with the length of its lists.
  */
 
+import { IP_VERSIONS, IpAddressType } from '../addressing/ip-address-types';
+
 /** A Terraform precondition or check assertion: `condition` is a `${...}` expression. */
 export interface TerraformCondition {
   readonly condition: string;
@@ -102,4 +104,90 @@ export function cidrsInVpcAssertion(vpc: LookedUp, cidrs: readonly string[]): Te
       `allowedCidrBlocks ${joined(`[for c in ${all} : c if !${inside('c')}]`)} lie outside VPC ${vpc.id}'s ` +
       `CIDR blocks (${joined(vpcCidrs)}). Fine for peered or on-premises clients; otherwise a typo.`,
   };
+}
+
+/** What an endpoint of `ipAddressType` needs its service to accept: IPv4, IPv6, or both. */
+export function ipAddressTypeSupportedCondition(
+  service: LookedUp,
+  region: string,
+  field: string,
+  ipAddressType: IpAddressType,
+): TerraformCondition {
+  const versions = `[${IP_VERSIONS[ipAddressType].map(quoted).join(', ')}]`;
+  const supported = `${service.address}.supported_ip_address_types`;
+  return {
+    condition: interpolated(`alltrue([for v in ${versions} : contains(${supported}, v)])`),
+    errorMessage:
+      `${service.id} does not support ${ipAddressType} endpoints in ${region} (it supports ${joined(`sort(${supported})`)}); ` +
+      `set "${field}" to a type it supports there.`,
+  };
+}
+
+/**
+ * The subnets have the CIDR blocks `ipAddressType` needs (AWS: `dualstack` an IPv4 and an IPv6 range in
+ * every subnet, `ipv6` IPv6-only subnets).
+ */
+export function subnetsSuitIpAddressTypeCondition(subnets: LookedUpEach, region: string, ipAddressType: IpAddressType): TerraformCondition {
+  if (ipAddressType === 'ipv6') {
+    return {
+      condition: interpolated(`alltrue([for s in ${subnets} : s.ipv6_native])`),
+      errorMessage:
+        `"ipAddressType": "ipv6" needs IPv6-only subnets, but in ${region} ` +
+        `${joined(`[for id, s in ${subnets} : "\${id} is not (it has \${s.cidr_block == "" ? "no IPv4 block" : s.cidr_block})" if !s.ipv6_native]`)}; ` +
+        'use "ipAddressType": "dualstack" for subnets with both.',
+    };
+  }
+  const lacking = (attribute: string, version: string): string =>
+    `[for id, s in ${subnets} : "\${id} has no ${version} CIDR block" if s.${attribute} == ""]`;
+  return {
+    condition: interpolated(
+      `alltrue([for s in ${subnets} : ${IP_VERSIONS[ipAddressType].map((v) => `s.${cidrAttribute(v)} != ""`).join(' && ')}])`,
+    ),
+    errorMessage:
+      `"ipAddressType": "${ipAddressType}" needs ${IP_VERSIONS[ipAddressType].map((v) => `an ${label(v)}`).join(' and ')} CIDR block on every subnet of privateSubnetIds, but in ${region} ` +
+      `${joined(`concat(${IP_VERSIONS[ipAddressType].map((v) => lacking(cidrAttribute(v), label(v))).join(', ')})`)}; ` +
+      'associate one with each subnet (aws ec2 associate-subnet-cidr-block), or choose another "ipAddressType".',
+  };
+}
+
+/** One fixed address of an endpoint's network interface, as the conditions read it. */
+export interface FixedAddress {
+  readonly subnetId: string;
+  readonly version: 'ipv4' | 'ipv6';
+  readonly address: string;
+}
+
+/**
+ * Every fixed address of an endpoint lies inside its subnet's CIDR block of its IP version and is not
+ * one AWS reserves there (the first four and the last).
+ */
+export function endpointAddressesCondition(
+  service: LookedUp,
+  subnets: LookedUpEach,
+  addresses: readonly FixedAddress[],
+): TerraformCondition {
+  const given = addresses.map((a) => `{ subnet = ${quoted(a.subnetId)}, version = ${quoted(a.version)}, address = ${quoted(a.address)} }`);
+  // Each address with its subnet's CIDR block of that version ("" when the subnet has none).
+  const list = `[for a in [${given.join(', ')}] : merge(a, { cidr = a.version == "ipv4" ? ${subnets}[a.subnet].cidr_block : ${subnets}[a.subnet].ipv6_cidr_block })]`;
+  const single = 'cidrhost(format("%s/%d", a.address, a.version == "ipv4" ? 32 : 128), 0)';
+  const inside = 'cidrsubnet(format("%s/%s", a.address, split("/", a.cidr)[1]), 0, 0) == a.cidr';
+  const reserved = `contains([for i in [0, 1, 2, 3, -1] : cidrhost(a.cidr, i)], ${single})`;
+  // try: cidrhost and split refuse the "" of a subnet without a block of that version.
+  const ok = `try(${inside} && !${reserved}, false)`;
+  const reason = `a.cidr == "" ? "(its subnet has no \${a.version} CIDR block)" : try(${inside}, false) ? "is reserved by AWS in \${a.cidr}" : "lies outside \${a.cidr}"`;
+  return {
+    condition: interpolated(`alltrue([for a in ${list} : ${ok}])`),
+    errorMessage:
+      `endpointAddresses of ${service.id} must be free addresses of their subnets, but ` +
+      `${joined(`[for a in ${list} : "\${a.address} in \${a.subnet} \${${reason}}" if !${ok}]`)}; ` +
+      'AWS reserves the first four and the last address of every subnet CIDR block.',
+  };
+}
+
+function cidrAttribute(version: 'ipv4' | 'ipv6'): string {
+  return version === 'ipv4' ? 'cidr_block' : 'ipv6_cidr_block';
+}
+
+function label(version: 'ipv4' | 'ipv6'): string {
+  return version === 'ipv4' ? 'IPv4' : 'IPv6';
 }
