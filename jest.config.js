@@ -8,10 +8,24 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Every core (jest's default leaves one idle): the Terraform suites wait on terraform and the AWS
+  // provider, and each runs its Terraform work side by side already. At most 4: a suite can hold several
+  // provider processes of ~0.5 GB each.
+  maxWorkers: Math.min(4, require('os').availableParallelism()),
+  // Counts skipped tests for the terraform project's globalTeardown, which ends the run with one line
+  // when they were skipped because `terraform` is missing.
+  reporters: ['default', '<rootDir>/__tests__/support/skipped-tests-reporter.js'],
   projects: [
     // Everything in-process or with the app alone: seconds.
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/*.test.ts'] },
-    // Terraform and the cdktf CLI judge the synthesized stacks: each suite inits once, in beforeAll.
-    { ...common, displayName: 'terraform', testMatch: ['<rootDir>/__tests__/terraform/*.test.ts'] },
+    // Terraform and the cdktf CLI judge the synthesized stacks. The global setup finds Terraform and the
+    // AWS provider once for all suites (and fills the plugin cache when there is no mirror).
+    {
+      ...common,
+      displayName: 'terraform',
+      testMatch: ['<rootDir>/__tests__/terraform/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/support/terraform-global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/support/terraform-global-teardown.ts',
+    },
   ],
 };

@@ -7,6 +7,11 @@
 //   npm run bench -- --write-readme    also put the report between <!-- bench:start --> and
 //                                      <!-- bench:end --> in CONTRIBUTING.md ("Performance"; the flag
 //                                      keeps its name from when the table was in the README)
+//   npm run bench -- --compare REV     also `npm test` of git revision REV (e.g. HEAD~3), side by side: REV is
+//                                      checked out in a temporary git worktree with its own `npm ci`
+//   npm run bench -- --tests-only --compare REV [--runs N]
+//                                      only the `npm test` rows, N runs each (default 1), interleaved
+//                                      (REV first in rounds 1, 3, ..., this tree first in rounds 2, 4, ...)
 //
 // Cases, each run through `sh -c` from the repo root unless said otherwise:
 //   (a) the floor: `node -e 'require("cdktf")'`, what any CDKTF app pays before doing anything;
@@ -14,7 +19,7 @@
 //   (c) the same stack as a `cdktf init --template=typescript` project writes it (bench/init-template:
 //       one file, imports from the package roots, `npx ts-node main.ts`, which type-checks every synth);
 //   (d) our app on generated configs of 1, 10, 50 and 100 stacks, with a straight-line fit;
-//   (e) `npm test`, once.
+//   (e) `npm test`, once (and that of --compare REV, in its worktree).
 // Synth output goes to temp folders through CDKTF_OUTDIR (the repo's cdktf.out is left alone), and each
 // synth case is checked to have written its stacks, each with (at least) the 4 resources.
 //
@@ -27,6 +32,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const util = require('util');
 
 const ROOT = path.resolve(__dirname, '..');
 const GNU_TIME = '/usr/bin/time';
@@ -67,8 +73,53 @@ function appStacksCase(count) {
   return { ...testCase, stacks: count };
 }
 
-function npmTestCase() {
-  return { label: '(e) `npm test` (1 run)²', command: 'npm test', once: true };
+function npmTestCase(testsOnly) {
+  return {
+    label: `(e) \`npm test\`${testsOnly ? '' : ' (1 run)²'}, this tree (${gitShort('HEAD')}${isDirty() ? ' + changes' : ''})`,
+    command: 'npm test',
+    once: !testsOnly,
+    tests: true,
+  };
+}
+
+/** `npm test` of `rev`, in a worktree of its own set up by `checkOut`. */
+function comparedNpmTestCase(rev, worktree, testsOnly) {
+  return {
+    label: `(e) \`npm test\`${testsOnly ? '' : ' (1 run)²'} at ${rev} (${gitShort(rev)})`,
+    command: 'npm test',
+    cwd: worktree,
+    once: !testsOnly,
+    tests: true,
+    compared: true,
+  };
+}
+
+/** A detached git worktree of `rev` in a temp folder, with its dependencies installed by `npm ci`. */
+function checkOut(rev) {
+  const worktree = path.join(scratch, `worktree-${gitShort(rev)}`);
+  console.error(`bench: checking out ${rev} in ${worktree} and running npm ci there ...`);
+  for (const [command, args, cwd] of [
+    ['git', ['worktree', 'add', '--detach', worktree, rev], ROOT],
+    ['npm', ['ci', '--no-audit', '--no-fund'], worktree],
+  ]) {
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (result.status !== 0) {
+      throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+    }
+  }
+  return worktree;
+}
+
+function removeWorktree(worktree) {
+  spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT });
+}
+
+function gitShort(rev) {
+  return spawnSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+}
+
+function isDirty() {
+  return spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
 }
 
 /** A case that synthesizes into its own temp CDKTF_OUTDIR, emptied before each run and checked after. */
@@ -159,7 +210,13 @@ function measureAll(cases, { runs, warmUp }) {
   const samples = cases.map(() => []);
   const rounds = warmUp + runs;
   for (let round = 0; round < rounds; round += 1) {
-    cases.forEach((testCase, i) => {
+    // The compared revision's `npm test` runs first in rounds 1, 3, ... and last in rounds 2, 4, ..., so
+    // neither side always follows the other.
+    const comparedFirst = round % 2 === 0;
+    const rank = (i) => (cases[i].compared ? (comparedFirst ? -1 : 1) : 0);
+    const order = cases.map((_, i) => i).sort((a, b) => rank(a) - rank(b));
+    order.forEach((i) => {
+      const testCase = cases[i];
       if (testCase.once && round !== rounds - 1) {
         return;
       }
@@ -186,6 +243,43 @@ function measureAll(cases, { runs, warmUp }) {
 }
 
 // --- reporting ---------------------------------------------------------------------------------------
+
+/** The comparison of `npm test` with that of the compared revision, as report lines; none without one. */
+function testsComparison(results) {
+  const current = results.find((r) => r.tests && !r.compared);
+  const compared = results.find((r) => r.compared);
+  if (!current || !compared) {
+    return [];
+  }
+  const ratio = current.seconds / compared.seconds;
+  return [
+    `\`npm test\`: this tree ${current.seconds.toFixed(1)} s, ${compared.label.replace(/^\(e\) /, '')} ${compared.seconds.toFixed(1)} s (medians): ${fmt(ratio, 2)}x.`,
+    target("`npm test` at most half the compared revision's", `${fmt(ratio, 2)}x`, ratio <= 0.5),
+  ];
+}
+
+/** The report of a --tests-only run: the `npm test` rows and their comparison. */
+function testsReport(results, options) {
+  return [
+    `Machine: ${cpuModel()}, nproc ${os.availableParallelism()}, Node ${process.version}, load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}. ` + `${options.runs} run(s) of each, interleaved, medians.`,
+    '',
+    '| case | median wall s | min–max wall s | peak RSS MB¹ |',
+    '| --- | ---: | ---: | ---: |',
+    ...results.map(
+      (r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.minSeconds.toFixed(2)}–${r.maxSeconds.toFixed(2)} | ${fmt(r.rssMb, 0)} |`,
+    ),
+    '',
+    ...testsComparison(results),
+    '',
+    HAS_GNU_TIME
+      ? '¹ Peak RSS from GNU time: the largest single process of the command (tsc, jest, a worker or terraform), not of the whole tree.'
+      : '¹ Peak RSS n/a: /usr/bin/time is missing (Debian package `time`).',
+    'Other work on the machine slows both sides; compare the two rows of one run, not across runs.',
+  ].join('\n');
+}
 
 function report(results, options) {
   const [floor] = results;
@@ -231,12 +325,13 @@ function report(results, options) {
       growth <= 1.5,
     ),
     target('(b) peak RSS under 150 MB', `${fmt(app.rssMb, 0)} MB`, HAS_GNU_TIME ? app.rssMb < 150 : undefined),
+    ...testsComparison(results).slice(1),
     '',
     HAS_GNU_TIME
       ? '¹ Peak RSS from GNU time: the largest single process of the command, not the sum of a process tree.'
       : '¹ Peak RSS n/a: /usr/bin/time is missing (Debian package `time`).',
     ...(results.some((r) => r.once)
-      ? ['² One run. Its peak RSS is that of the largest process (tsc, jest or a jest worker), not of the whole tree.']
+      ? ['² One run. Its peak RSS is that of the largest process (tsc, jest, a jest worker or terraform), not of the whole tree.']
       : []),
   ];
   return lines.join('\n');
@@ -311,42 +406,85 @@ function cleanUp() {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
-function parseArgs(argv) {
-  const options = { runs: 5, quick: false, writeReadme: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--quick') options.quick = true;
-    else if (argv[i] === '--write-readme') options.writeReadme = true;
-    else if (argv[i] === '--runs' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) options.runs = Number(argv[(i += 1)]);
-    else throw new Error(`unknown or incomplete argument ${argv[i]}; use --runs N, --quick, --write-readme`);
+const USAGE = 'Usage: npm run bench -- [--runs N] [--quick] [--write-readme] [--compare REV] [--tests-only]';
+
+/** The options, or an Error whose message says what is wrong (the caller prints it with the usage, exit 2). */
+function parseOptions(argv) {
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'write-readme': { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      'tests-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.runs !== undefined && !/^[1-9]\d*$/.test(values.runs)) {
+    throw new Error(`--runs: "${values.runs}" is not a positive whole number`);
   }
-  if (options.quick) options.runs = 1;
-  options.warmUp = options.quick ? 0 : 1;
-  return options;
+  if (values['tests-only'] && (values.quick || values['write-readme'])) {
+    throw new Error('--tests-only measures `npm test` only: it takes neither --quick nor --write-readme');
+  }
+  if (
+    values.compare !== undefined &&
+    spawnSync('git', ['rev-parse', '--verify', '--quiet', `${values.compare}^{commit}`], { cwd: ROOT }).status !== 0
+  ) {
+    throw new Error(`--compare: "${values.compare}" is not a commit of this repository`);
+  }
+  const testsOnly = values['tests-only'];
+  const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 1 : testsOnly ? 1 : 5;
+  return {
+    help: values.help,
+    runs: values.quick ? 1 : runs,
+    quick: values.quick,
+    writeReadme: values['write-readme'],
+    compare: values.compare,
+    testsOnly,
+    // `npm test` warms its own caches; the synth cases get a warm-up run.
+    warmUp: values.quick || testsOnly ? 0 : 1,
+  };
 }
 
 function main() {
   let options;
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(`bench: ${error.message}`);
+    console.error(`bench: ${error.message}\n${USAGE}`);
     process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
   }
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecr-bench-'));
   if (!HAS_GNU_TIME) {
     console.error('bench: /usr/bin/time is missing (Debian package `time`): peak RSS will be n/a.');
   }
-  const cases = [floorCase(), appExampleCase(), initTemplateCase(), ...STACK_COUNTS.map(appStacksCase)];
-  if (!options.quick) {
-    cases.push(npmTestCase());
-  }
+  let worktree;
   try {
-    const text = report(measureAll(cases, options), options);
+    const cases = options.testsOnly ? [] : [floorCase(), appExampleCase(), initTemplateCase(), ...STACK_COUNTS.map(appStacksCase)];
+    if (!options.quick) {
+      cases.push(npmTestCase(options.testsOnly));
+      if (options.compare) {
+        worktree = checkOut(options.compare);
+        cases.push(comparedNpmTestCase(options.compare, worktree, options.testsOnly));
+      }
+    }
+    const results = measureAll(cases, options);
+    const text = options.testsOnly ? testsReport(results, options) : report(results, options);
     console.log(text);
     if (options.writeReadme) {
       writeReadme(text);
     }
   } finally {
+    if (worktree) {
+      removeWorktree(worktree);
+    }
     cleanUp();
   }
 }
@@ -354,4 +492,4 @@ function main() {
 if (require.main === module) {
   main();
 }
-module.exports = { withReport, lineFit, median };
+module.exports = { withReport, lineFit, median, parseOptions };

@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { completeStackHcl } from '../lib/cdktf/hcl-terraform-block';
 import { Acknowledgements } from '../lib/checks/acknowledgements';
 import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
 import { BackendConfig } from '../lib/config/app-config';
@@ -47,5 +48,10 @@ export class EcrSpokeStack extends TerraformStack {
       Acknowledgements.of(this).add(ruleId, reason);
     }
     Aspects.of(this).add(new EcrPrivateLinkChecks());
+  }
+
+  /** For `cdktf synth --hcl`: cdktf's HCL, completed where cdktf 0.21 gets it wrong (see completeStackHcl). */
+  public toHclTerraform(): { [key: string]: any } {
+    return completeStackHcl(super.toHclTerraform() as { hcl: string }, this.toTerraform());
   }
 }

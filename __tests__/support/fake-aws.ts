@@ -8,9 +8,10 @@ import * as path from 'path';
  * A fake of the few AWS APIs our preflight data sources read, on loopback. Terraform reads data sources
  * during every plan, even with `-refresh=false`, and AWS is unreachable here, so the plan tests need
  * something to answer them. It also answers the reads of the stack's own resources (`aws_security_group`,
- * `aws_vpc_endpoint` of both types), which `import` blocks and a refreshing plan make. The AWS provider
- * stays configured exactly as shipped (no skip_* flags, no endpoints block): only the AWS_ENDPOINT_URL_EC2
- * and AWS_ENDPOINT_URL_STS environment variables point it here. The answers are built from a
+ * `aws_vpc_endpoint` of both types), which `import` blocks and a refreshing plan make. A stack planned as
+ * the root keeps its provider block exactly as shipped (no skip_* flags, no endpoints block): only the
+ * AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL_STS environment variables point it here (stacks planned as
+ * child modules get the test root's providers, see module-root.ts). The answers are built from a
  * `FakeAwsWorld` (plain data) in the EC2/STS query-API XML shapes, filters and IDs are honoured, unknown
  * IDs fail with AWS's error codes, and an action without a handler fails loudly with
  * `UnsupportedOperation` naming it. `requests` lists the actions received; FAKE_AWS_LOG=1
@@ -385,13 +386,24 @@ export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsW
   };
 }
 
-export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise<FakeAws> {
+/**
+ * Starts a fake holding `world`. A request signed with an access key of `worldsByAccessKey` is answered
+ * from that key's world instead: several provider configurations of one Terraform run (each with its own
+ * `access_key`) then see different worlds through one fake, where an `endpoints` block per provider would
+ * cost the AWS provider seconds of CPU each.
+ */
+export async function startFakeAws(
+  world: FakeAwsWorld = EXAMPLE_WORLD,
+  worldsByAccessKey: Readonly<Record<string, FakeAwsWorld>> = {},
+): Promise<FakeAws> {
   const requests: string[] = [];
   const assumedRoles: string[] = [];
   const requestsAsRoles: string[] = [];
   /** Access key IDs handed out by AssumeRole, and the role each stands for. */
   const sessions = new Map<string, AssumedRole>();
   const server = createServer((request, response) => {
+    const accessKey = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const requestWorld = worldsByAccessKey[accessKey] ?? world;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -401,20 +413,19 @@ export async function startFakeAws(world: FakeAwsWorld = EXAMPLE_WORLD): Promise
       if (process.env.FAKE_AWS_LOG) {
         process.stderr.write(`fake-aws: ${params.toString()}\n`);
       }
-      const accessKeyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
-      const role = accessKeyId === undefined ? undefined : sessions.get(accessKeyId);
+      const role = sessions.get(accessKey);
       if (role) {
         requestsAsRoles.push(`${role.roleArn} ${action}`);
       }
       let reply: Reply;
       try {
         if (action === 'AssumeRole') {
-          const assumed = assumeRole(world, params);
+          const assumed = assumeRole(requestWorld, params);
           sessions.set(assumed.session.accessKeyId, assumed.session);
           assumedRoles.push(assumed.session.roleArn);
           reply = assumed.reply;
         } else {
-          reply = action === 'GetCallerIdentity' && role ? callerIdentityOf(role) : answer(world, action, params);
+          reply = action === 'GetCallerIdentity' && role ? callerIdentityOf(role) : answer(requestWorld, action, params);
         }
       } catch (error) {
         reply = ec2Error(500, 'InternalError', `fake-aws: ${action} threw: ${String(error)}`);

@@ -1,70 +1,29 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
-import { homedir, tmpdir } from 'os';
-import * as path from 'path';
-import { AWS_PROVIDER_VERSION } from '../../lib/provider-version';
 import { FakeAws, startFakeAws } from './fake-aws';
 import { CommandResult, run } from './run';
+import { readSuitesSetup, terraformEnv } from './terraform-setup';
 
 /**
- * Running the real Terraform offline: the AWS provider comes from a filesystem mirror (the registry is
- * unreachable here), credentials are fake, and STS and EC2 reads are answered by a local fake (see fake-aws.ts).
- *
- * TF_PROVIDER_MIRROR names the mirror folder (the one holding registry.terraform.io/); without it the
- * usual places are searched. When Terraform or the mirror is missing the suites are skipped loudly,
- * except under CI=true, where they fail.
+ * Running the real Terraform without AWS: the AWS provider comes from a mirror or the registry (see
+ * terraform-setup.ts), credentials are fake, and STS and EC2 reads are answered by a local fake (see
+ * fake-aws.ts). Without `terraform` the suites are skipped, and `npm test` ends with a line saying so
+ * (skipped-terraform-reporter.js); under CI=true they fail instead.
  */
 
-const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
-
-const MIRROR_CANDIDATES = [
-  '/opt/tf-plugins',
-  path.join(homedir(), '.terraform.d', 'plugins'),
-  path.join(homedir(), '.local', 'share', 'terraform', 'plugins'),
-  '/usr/local/share/terraform/plugins',
-  '/usr/share/terraform/plugins',
-];
-
+/** Terraform and the CLI config the suites share. */
 export interface TerraformSetup {
   readonly terraform: string;
-  readonly mirror: string;
-}
-
-function hasProvider(mirror: string): boolean {
-  return existsSync(path.join(mirror, AWS_PROVIDER, AWS_PROVIDER_VERSION));
-}
-
-function findOnPath(command: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .map((dir) => path.join(dir, command))
-    .find((candidate) => existsSync(candidate));
-}
-
-/** Where Terraform and the provider mirror are, or why they cannot be used. */
-export function locateTerraform(): TerraformSetup | { missing: string } {
-  const terraform = process.env.TERRAFORM_BINARY || findOnPath('terraform');
-  if (!terraform) {
-    return { missing: 'no `terraform` on PATH (or TERRAFORM_BINARY)' };
-  }
-  const configured = process.env.TF_PROVIDER_MIRROR;
-  const mirror = configured ? [configured] : MIRROR_CANDIDATES;
-  const found = mirror.find(hasProvider);
-  if (!found) {
-    return {
-      missing: `no provider mirror holding ${AWS_PROVIDER}/${AWS_PROVIDER_VERSION} (looked in ${mirror.join(', ')}; set TF_PROVIDER_MIRROR)`,
-    };
-  }
-  return { terraform, mirror: found };
+  readonly cliConfig: string;
 }
 
 /**
  * `describe` for suites that run Terraform. The body gets `terraform()`, ready from its `beforeAll` on,
- * talking to a fake AWS (STS and the EC2 reads of the preflight data sources) holding EXAMPLE_WORLD. Missing tools skip the suite with a warning that says what is
- * missing; under CI=true the suite fails instead, so a CI run never passes by testing less.
+ * talking to a fake AWS (STS and the EC2 reads of the preflight data sources) holding EXAMPLE_WORLD.
+ * Without terraform the suite is skipped; under CI=true, or when Terraform is there but cannot install the
+ * provider, the suite fails instead, so a run never passes by testing less than it could.
  */
 export function describeWithTerraform(title: string, body: (terraform: () => Terraform) => void): void {
-  const setup = locateTerraform();
-  if ('terraform' in setup) {
+  const setup = readSuitesSetup();
+  if (setup.state === 'ready') {
     describe(title, () => {
       let aws: FakeAws | undefined;
       let terraform: Terraform | undefined;
@@ -77,15 +36,14 @@ export function describeWithTerraform(title: string, body: (terraform: () => Ter
     });
     return;
   }
-  if (process.env.CI) {
+  if (setup.state === 'broken' || process.env.CI) {
     describe(title, () => {
-      test('Terraform and the AWS provider mirror are available (required under CI)', () => {
-        throw new Error(`Cannot run Terraform: ${setup.missing}`);
+      test('Terraform and the AWS provider are available (required under CI)', () => {
+        throw new Error(`Cannot run Terraform: ${setup.reason}`);
       });
     });
     return;
   }
-  process.stderr.write(`\n*** SKIPPED "${title}": cannot run Terraform: ${setup.missing}. These tests judge the synthesized stacks. ***\n`);
   describe.skip(title, () =>
     body(() => {
       throw new Error('skipped');
@@ -93,28 +51,7 @@ export function describeWithTerraform(title: string, body: (terraform: () => Ter
   );
 }
 
-/** A Terraform CLI config that installs the AWS provider from `mirror` only; returns its path. */
-function writeCliConfig(mirror: string): string {
-  const cliConfig = path.join(mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-tfcli-')), 'terraform.rc');
-  writeFileSync(
-    cliConfig,
-    [
-      'provider_installation {',
-      '  filesystem_mirror {',
-      `    path    = ${JSON.stringify(mirror)}`,
-      `    include = ["${AWS_PROVIDER}"]`,
-      '  }',
-      '  direct {',
-      `    exclude = ["${AWS_PROVIDER}"]`,
-      '  }',
-      '}',
-      '',
-    ].join('\n'),
-  );
-  return cliConfig;
-}
-
-/** Terraform with a CLI config of its own (mirror only), fake credentials, and STS and EC2 at `awsUrl`. */
+/** Terraform with the suites' CLI config, fake credentials, and STS and EC2 at `awsUrl`. */
 export class Terraform {
   /** Environment for terraform and for cdktf (which runs terraform). */
   public readonly env: NodeJS.ProcessEnv;
@@ -122,26 +59,18 @@ export class Terraform {
   public constructor(
     private readonly setup: TerraformSetup,
     awsUrl: string,
-    private readonly cliConfig: string = writeCliConfig(setup.mirror),
   ) {
-    this.env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TF_CLI_CONFIG_FILE: this.cliConfig,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      AWS_ACCESS_KEY_ID: 'AKIAOFFLINETESTONLY0',
-      AWS_SECRET_ACCESS_KEY: 'offline-test-only',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL_STS: awsUrl,
-      AWS_ENDPOINT_URL_EC2: awsUrl,
-    };
+    this.env = terraformEnv(setup.cliConfig, awsUrl);
   }
 
   /** The same Terraform, talking to another fake AWS (e.g. one holding a broken world). */
   public against(awsUrl: string): Terraform {
-    return new Terraform(this.setup, awsUrl, this.cliConfig);
+    return new Terraform(this.setup, awsUrl);
+  }
+
+  /** The terraform binary. */
+  public get binary(): string {
+    return this.setup.terraform;
   }
 
   /** `terraform <args>` in `cwd`; `-no-color` is added to every command that takes it. */
@@ -162,29 +91,117 @@ export class Terraform {
   }
 
   /**
-   * Plans in `cwd` (already initialised) with `-detailed-exitcode`: its exit code (0 no changes, 2 changes)
-   * and Terraform's verdict per resource address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`.
+   * Plans in `cwd` (already initialised) with `-detailed-exitcode`: its exit code (0 no changes, 2 changes),
+   * what it said (the `-json` messages: diagnostics, the change summary), Terraform's verdict per resource
+   * address, e.g. `{ "aws_vpc_endpoint.sample-s3": ["no-op"] }`, and the whole plan as `terraform show
+   * -json` gives it. Plans of one folder may run side by side (with `-lock=false` when they share a state).
    */
   public async plan(cwd: string, ...planArgs: string[]): Promise<PlanResult> {
-    const planned = await this.expect([0, 2], cwd, 'plan', '-detailed-exitcode', '-out=test.plan', ...planArgs);
-    const shown = await this.expect([0], cwd, 'show', '-json', 'test.plan');
-    const plan = JSON.parse(shown.stdout) as {
-      resource_changes?: { address: string; change: { actions: string[] } }[];
-      output_changes?: Record<string, { actions: string[] }>;
-    };
+    const planFile = `test-${++planFiles}.plan`;
+    const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
+    const shown = await this.expect([0], cwd, 'show', '-json', planFile);
+    const json = JSON.parse(shown.stdout) as PlanJson;
     return {
       exitCode: planned.code,
-      actions: Object.fromEntries((plan.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
-      outputActions: Object.fromEntries(Object.entries(plan.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
+      messages: planMessages(planned.stdout),
+      planFile,
+      actions: Object.fromEntries((json.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
+      outputActions: Object.fromEntries(Object.entries(json.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
+      json,
     };
   }
+
+  /**
+   * Plans in `cwd` like `plan`, but reads the planned changes from `terraform plan -json` instead of
+   * `terraform show -json` (which loads the provider again): each changed resource's action by address,
+   * e.g. `{ "aws_vpc_endpoint.sample-s3": "update" }` (`replace` for a replacement), with unchanged
+   * resources left out; the outputs' actions likewise; and the saved plan, for `apply`.
+   */
+  public async planChanges(cwd: string, ...planArgs: string[]): Promise<PlannedChanges> {
+    const planFile = `test-${++planFiles}.plan`;
+    const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
+    const messages = planMessages(planned.stdout);
+    return {
+      exitCode: planned.code,
+      planFile,
+      changes: Object.fromEntries(
+        messages.filter((m) => m.type === 'planned_change').map((m) => [m.change!.resource.addr, m.change!.action]),
+      ),
+      outputs: Object.fromEntries(
+        Object.entries(messages.find((m) => m.type === 'outputs')?.outputs ?? {}).map(([name, output]) => [name, output.action]),
+      ),
+      messages,
+    };
+  }
+
+  /**
+   * `terraform plan -json` in `cwd` (machine-readable UI, no plan file): its exit code and messages, for
+   * what a plan says rather than what it would do (diagnostics with their addresses, planned changes).
+   */
+  public async planMessages(cwd: string, ...planArgs: string[]): Promise<{ code: number; messages: PlanMessage[] }> {
+    const result = await this.run(cwd, 'plan', '-json', '-input=false', ...planArgs);
+    const messages = planMessages(result.stdout);
+    if (messages.length === 0) {
+      throw new Error(`terraform plan -json exited ${result.code} with no messages\n${result.stdout}\n${result.stderr}`);
+    }
+    return { code: result.code, messages };
+  }
+}
+
+let planFiles = 0;
+
+function planMessages(stdout: string): PlanMessage[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as PlanMessage);
+}
+
+/** The parts of `terraform show -json <plan>` the tests read. */
+export interface PlanJson {
+  resource_changes?: {
+    address: string;
+    module_address?: string;
+    mode: string;
+    change: { actions: string[]; after?: unknown; after_unknown?: unknown };
+  }[];
+  output_changes?: Record<string, { actions: string[] }>;
+  [key: string]: unknown;
+}
+
+/** One line of `terraform plan -json`. */
+export interface PlanMessage {
+  type: string;
+  '@message': string;
+  diagnostic?: { severity: string; summary: string; detail: string; address?: string; range?: { filename: string } };
+  change?: { resource: { addr: string }; action: string; importing?: { id: string } };
+  changes?: { add: number; change: number; import: number; remove: number };
+  outputs?: Record<string, { action: string }>;
+}
+
+export interface PlannedChanges {
+  /** 0 when the plan has no changes, 2 when it has some. */
+  readonly exitCode: number;
+  /** The saved plan, in the planned folder (for `apply`). */
+  readonly planFile: string;
+  /** The action of each resource that changes, by address: `create`, `update`, `replace`, `delete`, ... */
+  readonly changes: Record<string, string>;
+  /** The action of each output that changes, by name. */
+  readonly outputs: Record<string, string>;
+  readonly messages: PlanMessage[];
 }
 
 export interface PlanResult {
   /** 0 when the plan has no changes, 2 when it has some. */
   readonly exitCode: number;
+  /** What `terraform plan -json` said. */
+  readonly messages: PlanMessage[];
+  /** The saved plan, in the planned folder (for `apply`). */
+  readonly planFile: string;
   /** Planned actions by resource address: ["no-op"], ["create"], ["update"], ["delete", "create"], ... */
   readonly actions: Record<string, string[]>;
   /** Planned actions by output name. */
   readonly outputActions: Record<string, string[]>;
+  /** The plan as `terraform show -json` gives it. */
+  readonly json: PlanJson;
 }

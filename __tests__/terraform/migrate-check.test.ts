@@ -15,11 +15,6 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
   let terraform: Terraform;
   let dir: string;
 
-  beforeAll(() => {
-    terraform = terraformFor();
-    dir = tempProject('migrate-check');
-  });
-
   /**
    * Runs the command as a user would, with no AWS reachable: every AWS endpoint points at a closed port,
    * so any call the check made would fail it.
@@ -49,18 +44,65 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     return file;
   }
 
+  /**
+   * Each run, started side by side in beforeAll: its arguments, then its result.
+   */
+  const RUNS = {
+    compatible: () => ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state],
+    otherPrefix: () => [
+      '--config',
+      configFile('other-prefix.json', (s) => {
+        s.namePrefix = 'other';
+      }),
+      '--stack',
+      'sample',
+      '--state',
+      stateCopy('prefix.tfstate'),
+    ],
+    leastPrivilege: () => [
+      '--config',
+      configFile('least-privilege.json', (s) => {
+        s.leastPrivilegePolicies = true;
+      }),
+      '--stack',
+      'sample',
+      '--state',
+      stateCopy('policies.tfstate'),
+    ],
+    renamedSg: () => [
+      '--config',
+      EXAMPLE_CONFIG,
+      '--stack',
+      'sample',
+      '--state',
+      stateCopy('renamed-sg.tfstate', (s) => {
+        const group = s.resources.find((r: { type: string }) => r.type === 'aws_security_group');
+        group.instances[0].attributes.name = 'sample-ecr-endpoints';
+      }),
+    ],
+    noState: () => ['--config', EXAMPLE_CONFIG, '--stack', 'sample'],
+    unknownStack: () => ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE],
+    notAState: () => ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')],
+  };
+  const results = {} as Record<keyof typeof RUNS, CommandResult>;
+  let state: string;
+  let before: Buffer;
+
+  beforeAll(async () => {
+    terraform = terraformFor();
+    dir = tempProject('migrate-check');
+    state = stateCopy('compatible.tfstate');
+    before = readFileSync(state);
+    await Promise.all(
+      Object.entries(RUNS).map(async ([name, args]) => {
+        results[name as keyof typeof RUNS] = await migrateCheck(...args());
+      }),
+    );
+  });
+
   describe('GIVEN the state original.tf wrote and the example config', () => {
-    let result: CommandResult;
-    let state: string;
-    let before: Buffer;
-
-    beforeAll(async () => {
-      state = stateCopy('compatible.tfstate');
-      before = readFileSync(state);
-      result = await migrateCheck('--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state);
-    });
-
     test('THEN it exits 0 and says every resource of the stack is unchanged', () => {
+      const result = results.compatible;
       expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
       expect(result.code).toBe(0);
       for (const address of [
@@ -75,7 +117,7 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     });
 
     test('THEN the VPC, subnets and route table are listed as staying with the old project', () => {
-      const staying = result.stdout.split('Staying with the old project (4):\n')[1].split('\n\n')[0];
+      const staying = results.compatible.stdout.split('Staying with the old project (4):\n')[1].split('\n\n')[0];
       expect(staying.split('\n').map((l) => l.trim())).toEqual([
         'aws_route_table.sample-private',
         'aws_route_table_association.sample-private',
@@ -85,11 +127,12 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     });
 
     test('THEN it prints the state mv commands, and the removed blocks with the adopt entry as the other way', () => {
-      expect(result.stdout).toContain(
+      const { stdout } = results.compatible;
+      expect(stdout).toContain(
         `terraform state mv -state=${state} -state-out=terraform.sample.tfstate aws_vpc_endpoint.sample-s3 aws_vpc_endpoint.sample-s3`,
       );
-      expect(result.stdout).toContain('    from = aws_vpc_endpoint.sample-ecr-dkr');
-      expect(result.stdout).toContain(
+      expect(stdout).toContain('    from = aws_vpc_endpoint.sample-ecr-dkr');
+      expect(stdout).toContain(
         '"adopt": {"securityGroup":"sg-0a1b2c3d4e5f60004","ecr.api":"vpce-0a1b2c3d4e5f60005","ecr.dkr":"vpce-0a1b2c3d4e5f60006","s3":"vpce-0a1b2c3d4e5f60007"}',
       );
     });
@@ -99,58 +142,32 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     });
   });
 
-  test('GIVEN a config whose namePrefix differs THEN it exits 1 and names each resource that would be created', async () => {
-    const result = await migrateCheck(
-      '--config',
-      configFile('other-prefix.json', (s) => {
-        s.namePrefix = 'other';
-      }),
-      '--stack',
-      'sample',
-      '--state',
-      stateCopy('prefix.tfstate'),
-    );
+  test('GIVEN a config whose namePrefix differs THEN it exits 1 and names each resource that would be created', () => {
+    const result = results.otherPrefix;
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ {2}CREATED {2}aws_vpc_endpoint\.other-ecr-dkr$/m);
     expect(result.stdout).toContain('Result: NOT SAFE. aws_security_group.other-ecr-privatelink would be CREATED');
   });
 
-  test('GIVEN a state whose security group has another name THEN it exits 1 and names the group as replaced', async () => {
-    const state = stateCopy('renamed-sg.tfstate', (s) => {
-      const group = s.resources.find((r: { type: string }) => r.type === 'aws_security_group');
-      group.instances[0].attributes.name = 'sample-ecr-endpoints';
-    });
-    const result = await migrateCheck('--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', state);
+  test('GIVEN a state whose security group has another name THEN it exits 1 and names the group as replaced', () => {
+    const result = results.renamedSg;
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ {2}REPLACED +aws_security_group\.sample-ecr-privatelink$/m);
     expect(result.stdout).toContain('aws_security_group.sample-ecr-privatelink would be REPLACED');
   });
 
-  test('GIVEN least-privilege policies THEN the change is reported as updated in place, which is safe', async () => {
-    const result = await migrateCheck(
-      '--config',
-      configFile('least-privilege.json', (s) => {
-        s.leastPrivilegePolicies = true;
-      }),
-      '--stack',
-      'sample',
-      '--state',
-      stateCopy('policies.tfstate'),
-    );
+  test('GIVEN least-privilege policies THEN the change is reported as updated in place, which is safe', () => {
+    const result = results.leastPrivilege;
     expect(result.stdout).toMatch(/^ {2}updated in place {2}aws_vpc_endpoint\.sample-s3$/m);
     expect(result.code).toBe(0);
   });
 
   test.each([
-    ['no --state', ['--config', EXAMPLE_CONFIG, '--stack', 'sample'], 'Missing --state'],
-    ['an unknown stack', ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE], '--stack: "tokyo" is not a stack of'],
-    [
-      'a file that is not a state',
-      ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')],
-      'is not a Terraform state file',
-    ],
-  ])('GIVEN %s THEN it exits 2 with what is wrong, and no stack trace', async (_, args, message) => {
-    const result = await migrateCheck(...args);
+    ['no --state', 'noState', 'Missing --state'],
+    ['an unknown stack', 'unknownStack', '--stack: "tokyo" is not a stack of'],
+    ['a file that is not a state', 'notAState', 'is not a Terraform state file'],
+  ] as const)('GIVEN %s THEN it exits 2 with what is wrong, and no stack trace', (_, run, message) => {
+    const result = results[run];
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/^\s+at /m);

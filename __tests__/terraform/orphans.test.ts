@@ -6,7 +6,7 @@ import { exampleWith } from '../support/bad-configs';
 import { REPO_ROOT } from '../support/example-stack';
 import { EXAMPLE_WORLD, FakeAws, FakeVpcEndpoint, ORIGINAL_STATE_PATH, startFakeAws, withWorld } from '../support/fake-aws';
 import { CommandResult, run } from '../support/run';
-import { describeWithTerraform, locateTerraform, Terraform } from '../support/terraform';
+import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(180_000);
 
@@ -204,11 +204,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     expect((await runApp(dir, config)).code).toBe(0);
     const stack = stackDirectory(dir, 'sample');
     await terraform.expect([0], stack, 'init', '-input=false');
-    const setup = locateTerraform();
-    if (!('terraform' in setup)) {
-      throw new Error(setup.missing);
-    }
-    const apply = spawn(setup.terraform, ['apply', '-input=true', '-no-color'], { cwd: stack, env: { ...terraform.env, TF_INPUT: '1' } });
+    const apply = spawn(terraform.binary, ['apply', '-input=true', '-no-color'], { cwd: stack, env: { ...terraform.env, TF_INPUT: '1' } });
     try {
       let shown = '';
       await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
+import { quotedHclTemplate } from '../../lib/cdktf/hcl-values';
 import * as conditions from '../../lib/preflight/conditions';
 import { TerraformCondition } from '../../lib/preflight/conditions';
 import { tempProject } from '../support/app-process';
-import { describeWithTerraform } from '../support/terraform';
+import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(60_000);
 
@@ -154,26 +155,74 @@ const CASES: Record<string, { locals: Record<string, unknown>; condition: (at: (
   },
 };
 
+/** Templates whose literal text needs escaping in HCL, beside the conditions' messages. */
+const TRICKY_TEMPLATES: Record<string, string> = {
+  quotes_and_backslash: 'say "hi" \\ ${upper("x")} "there"',
+  newline_and_tab: 'a\n\tb ${length(["x", "y"])}',
+  escaped_interpolation: '$${not.a.reference} "${"quoted"}"',
+  directive: '%{if true}"yes"%{endif}',
+};
+
+/** Applies a configuration of locals and outputs only (no provider) in `dir`; returns the outputs' values. */
+async function outputsOf(terraform: Terraform, dir: string): Promise<Record<string, unknown>> {
+  await terraform.expect([0], dir, 'init', '-input=false');
+  await terraform.expect([0], dir, 'apply', '-input=false', '-auto-approve');
+  const shown = JSON.parse((await terraform.expect([0], dir, 'output', '-json')).stdout);
+  return Object.fromEntries(Object.entries(shown).map(([name, output]) => [name, (output as { value: unknown }).value]));
+}
+
 describeWithTerraform('Preflight conditions, evaluated by Terraform', (terraformFor) => {
   let results: Record<string, { ok: boolean; message: string }>;
+  let fromJson: Record<string, unknown>;
+  let fromHcl: Record<string, unknown>;
 
   beforeAll(async () => {
     const terraform = terraformFor();
-    const dir = tempProject('preflight-conditions');
     const locals: Record<string, unknown> = {};
-    const outputs: Record<string, unknown> = {};
+    const outputs: Record<string, { ok: string; message: string }> = {};
     for (const [name, { locals: caseLocals, condition }] of Object.entries(CASES)) {
       Object.entries(caseLocals).forEach(([key, value]) => (locals[`${name}_${key}`] = value));
       const built = condition((key) => `local.${name}_${key}`);
-      outputs[name] = { value: { ok: built.condition, message: built.errorMessage } };
+      outputs[name] = { ok: built.condition, message: built.errorMessage };
     }
-    writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ locals, output: outputs }, null, 2));
-    await terraform.expect([0], dir, 'init', '-input=false');
-    await terraform.expect([0], dir, 'apply', '-input=false', '-auto-approve');
-    const shown = JSON.parse((await terraform.expect([0], dir, 'output', '-json')).stdout);
-    results = Object.fromEntries(
-      Object.entries(shown).map(([name, output]) => [name, (output as { value: { ok: boolean; message: string } }).value]),
+    // The same outputs in both syntaxes: JSON as `cdktf synth` writes them, HCL as `cdktf synth --hcl` does.
+    const json = tempProject('preflight-conditions');
+    writeFileSync(
+      path.join(json, 'main.tf.json'),
+      JSON.stringify(
+        {
+          locals,
+          output: {
+            ...Object.fromEntries(Object.entries(outputs).map(([name, { ok, message }]) => [name, { value: { ok, message } }])),
+            ...Object.fromEntries(Object.entries(TRICKY_TEMPLATES).map(([name, template]) => [name, { value: template }])),
+          },
+        },
+        null,
+        2,
+      ),
     );
+    const hcl = tempProject('preflight-conditions-hcl');
+    writeFileSync(path.join(hcl, 'locals.tf.json'), JSON.stringify({ locals }, null, 2));
+    writeFileSync(
+      path.join(hcl, 'outputs.tf'),
+      [
+        ...Object.entries(outputs).map(
+          ([name, { ok, message }]) =>
+            `output "${name}" {\n  value = {\n    ok      = ${quotedHclTemplate(ok)}\n    message = ${quotedHclTemplate(message)}\n  }\n}\n`,
+        ),
+        ...Object.entries(TRICKY_TEMPLATES).map(([name, template]) => `output "${name}" {\n  value = ${quotedHclTemplate(template)}\n}\n`),
+      ].join('\n'),
+    );
+    [fromJson, fromHcl] = await Promise.all([outputsOf(terraform, json), outputsOf(terraform, hcl)]);
+    results = fromJson as Record<string, { ok: boolean; message: string }>;
+  });
+
+  test('GIVEN every condition and message written as HCL (as `cdktf synth --hcl` writes them) THEN Terraform evaluates them exactly as the JSON', () => {
+    expect(fromHcl).toEqual(fromJson);
+    expect(fromJson.quotes_and_backslash).toBe('say "hi" \\ X "there"');
+    expect(fromJson.newline_and_tab).toBe('a\n\tb 2');
+    expect(fromJson.escaped_interpolation).toBe('${not.a.reference} "quoted"');
+    expect(fromJson.directive).toBe('"yes"');
   });
 
   test.each([

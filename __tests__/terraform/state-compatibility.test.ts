@@ -1,13 +1,17 @@
-import { copyFileSync, readFileSync } from 'fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { verdictOf } from '../../lib/migration/migration-report';
 import { InterfaceService } from '../../lib/naming/interface-service';
+import { EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
 import { tempProject } from '../support/app-process';
 import { REPO_ROOT } from '../support/example-stack';
+import { TerraformState } from '../support/fake-aws';
+import { synthModule, writeRoot } from '../support/module-root';
 import { synthInProject } from '../support/synth-in-project';
-import { describeWithTerraform, Terraform } from '../support/terraform';
+import { CommandResult } from '../support/run';
+import { describeWithTerraform, PlannedChanges, PlanResult } from '../support/terraform';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 /** State written by `terraform apply` of reference/original.tf (Terraform 1.11.4, AWS provider 5.100.0). */
 const ORIGINAL_STATE = path.join(REPO_ROOT, '__tests__', 'fixtures', 'original.tfstate');
@@ -23,67 +27,184 @@ const MOVED = [
 const allNoOp = (addresses: readonly string[]): Record<string, string[]> =>
   Object.fromEntries(addresses.map((address) => [address, ['no-op']]));
 
+/** The addresses the endpoints in the state fixture have, by service and subnet. */
+const CURRENT_ADDRESSES = {
+  'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46' } },
+  'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.219' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.203' } },
+};
+
+/**
+ * Changes after the move, each planned against the moved state: to the config (`overrides`), or to the
+ * moved state (`editState`, e.g. a group renamed by hand before the move).
+ */
+const CHANGES: Record<
+  string,
+  { overrides?: Partial<EcrPrivateLinkStackProps>; editState?: (resource: TerraformState['resources'][number]) => void }
+> = {
+  further_service: { overrides: { interfaceServices: [InterfaceService.ECR_API, InterfaceService.ECR_DKR, InterfaceService.LOGS] } },
+  least_privilege: { overrides: { leastPrivilegePolicies: true } },
+  client_groups: { overrides: { clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'] } },
+  other_prefix: { overrides: { namePrefix: 'other' } },
+  other_description: { overrides: { securityGroupDescription: 'ECR endpoints' } },
+  name_tags: { overrides: { nameTags: true } },
+  // Preflight off, as migrate-check plans: the example's fake VPC has no IPv6 blocks, which preflight would refuse.
+  dual_stack: {
+    overrides: { ipAddressType: 'dualstack', dnsRecordIpType: 'dualstack', s3GatewayIpAddressType: 'dualstack', preflight: false },
+  },
+  // The state's own addresses (the provider read them from the network interfaces into subnet_configuration).
+  fixed_current_addresses: { overrides: { endpointAddresses: CURRENT_ADDRESSES } },
+  fixed_new_address: {
+    overrides: {
+      endpointAddresses: {
+        ...CURRENT_ADDRESSES,
+        'ecr.api': { ...CURRENT_ADDRESSES['ecr.api'], 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+      },
+    },
+  },
+  renamed_group: {
+    editState: (resource) => {
+      if (resource.type === 'aws_security_group') {
+        resource.instances[0].attributes.name = 'sample-ecr-endpoints';
+      }
+    },
+  },
+};
+
+/**
+ * The state original.tf wrote, moved under the example stack with `terraform state mv`, as the README's
+ * "Migrating" section says, planned by Terraform. The changes after the move are planned in one Terraform
+ * run: each changed stack is a child module of one test configuration whose state holds the moved
+ * resources once per module (see support/module-root.ts); the three chains of runs go side by side.
+ */
 describeWithTerraform('State compatibility with the original Terraform', (terraformFor) => {
-  let terraform: Terraform;
-  let project: string;
+  let originalPlan: PlannedChanges;
+  let movedPlan: PlannedChanges;
+  let refreshedPlan: PlanResult;
+  let outputs: Record<string, { value: unknown }>;
+  let left: CommandResult;
+  let changesPlan: PlannedChanges;
+  let addressOutputsPlan: PlanResult;
+  let addressOutputs: Record<string, { value: unknown }>;
 
-  beforeAll(() => {
-    terraform = terraformFor();
-    project = tempProject('state');
-  });
+  /** The changes planned for module `name` of the changes' configuration, by address within it. */
+  const changesOf = (name: string): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(changesPlan.changes)
+        .filter(([address]) => address.startsWith(`module.${name}.`))
+        .map(([address, action]) => [address.slice(`module.${name}.`.length), action]),
+    );
+  const fixtureBefore = readFileSync(ORIGINAL_STATE);
+  const fixture = JSON.parse(fixtureBefore.toString('utf8')) as TerraformState & Record<string, unknown>;
 
-  test("GIVEN the state fixture WHEN original.tf plans against it THEN nothing changes (the fixture is that config's state)", async () => {
+  beforeAll(async () => {
+    const terraform = terraformFor();
     const original = tempProject('original');
     copyFileSync(path.join(REPO_ROOT, 'reference', 'original.tf'), path.join(original, 'main.tf'));
     copyFileSync(ORIGINAL_STATE, path.join(original, 'terraform.tfstate'));
-    await terraform.expect([0], original, 'init', '-input=false');
 
-    const plan = await terraform.plan(original, '-refresh=false');
+    const project = tempProject('state');
+    copyFileSync(ORIGINAL_STATE, path.join(project, 'original.tfstate'));
+    for (const address of MOVED) {
+      await terraform.expect(
+        [0],
+        project,
+        'state',
+        'mv',
+        '-state=original.tfstate',
+        '-state-out=terraform.sample.tfstate',
+        address,
+        address,
+      );
+    }
+    const stack = synthInProject(project);
+    const moved = JSON.parse(readFileSync(path.join(project, 'terraform.sample.tfstate'), 'utf8')) as TerraformState &
+      Record<string, unknown>;
 
-    expect(plan.exitCode).toBe(0);
-    expect(Object.keys(plan.actions)).toEqual(expect.arrayContaining(MOVED));
-    expect(Object.values(plan.actions).every((a) => a.join() === 'no-op')).toBe(true);
+    const changes = tempProject('state-changes');
+    for (const [name, { overrides = {} }] of Object.entries(CHANGES)) {
+      synthModule([path.join(changes, 'modules', name)], overrides);
+    }
+    writeRoot(
+      changes,
+      [{ region: 'ap-northeast-1' }],
+      Object.fromEntries(Object.keys(CHANGES).map((name) => [name, { source: `./modules/${name}` }])),
+    );
+    writeFileSync(
+      path.join(changes, 'terraform.tfstate'),
+      JSON.stringify({
+        ...moved,
+        resources: Object.entries(CHANGES).flatMap(([name, { editState }]) =>
+          moved.resources.map((resource) => {
+            const copy = structuredClone(resource);
+            editState?.(copy);
+            return { module: `module.${name}`, ...copy };
+          }),
+        ),
+      }),
+    );
+
+    await Promise.all([original, stack, changes].map((folder) => terraform.expect([0], folder, 'init', '-input=false')));
+    await Promise.all([
+      terraform.planChanges(original, '-refresh=false').then((plan) => (originalPlan = plan)),
+      (async () => {
+        movedPlan = await terraform.planChanges(stack, '-refresh=false');
+        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', movedPlan.planFile);
+        // With refresh: the provider reads the four back from the fake AWS, which holds what original.tf made.
+        refreshedPlan = await terraform.plan(stack);
+        outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
+        // Then the address outputs turned on, planned and applied in the same state (outputs only, no AWS call).
+        synthInProject(project, { addressOutputs: true });
+        addressOutputsPlan = await terraform.plan(stack, '-refresh=false');
+        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', addressOutputsPlan.planFile);
+        addressOutputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
+      })(),
+      terraform.planChanges(changes, '-refresh=false').then((plan) => (changesPlan = plan)),
+      terraform.expect([0], project, 'state', 'list', '-state=original.tfstate').then((result) => (left = result)),
+    ]);
+  });
+
+  test("GIVEN the state fixture WHEN original.tf plans against it THEN nothing changes (the fixture is that config's state)", () => {
+    expect(originalPlan.exitCode).toBe(0);
+    expect(originalPlan.changes).toEqual({});
+    expect(fixture.resources.map((resource) => `${resource.type}.${resource.name}`)).toEqual(expect.arrayContaining(MOVED));
   });
 
   describe("GIVEN the four resources moved with `terraform state mv` into the example stack's state", () => {
-    let stack: string;
-    const fixtureBefore = readFileSync(ORIGINAL_STATE);
+    test('WHEN the stack plans (no refresh) THEN all four are unchanged, and only the new outputs are to add', () => {
+      expect(movedPlan.changes).toEqual({});
+      expect(new Set(Object.values(movedPlan.outputs))).toEqual(new Set(['create']));
+    });
 
-    beforeAll(async () => {
-      copyFileSync(ORIGINAL_STATE, path.join(project, 'original.tfstate'));
-      for (const address of MOVED) {
-        await terraform.expect(
-          [0],
-          project,
-          'state',
-          'mv',
-          '-state=original.tfstate',
-          '-state-out=terraform.sample.tfstate',
-          address,
-          address,
-        );
+    test('WHEN that plan is applied (outputs only, no AWS call) THEN the next plan, refreshing from AWS as original.tf left it, exits 0: no changes', () => {
+      expect(refreshedPlan.exitCode).toBe(0);
+      // Nothing "changed outside of Terraform" but the refresh's `tags = null` to `{}` (see below).
+      const drift = (refreshedPlan.json.resource_drift ?? []) as {
+        change: { before: Record<string, unknown>; after: Record<string, unknown> };
+      }[];
+      const withoutTags = ({ tags: _tags, tags_all: _tagsAll, ...rest }: Record<string, unknown>) => rest;
+      for (const { change } of drift) {
+        expect(withoutTags(change.after)).toEqual(withoutTags(change.before));
+        expect(change.after.tags).toEqual({});
       }
-      stack = synthInProject(project);
-      await terraform.expect([0], stack, 'init', '-input=false');
-    });
-
-    test('WHEN the stack plans (no refresh) THEN all four are unchanged, and only the new outputs are to add', async () => {
-      const plan = await terraform.plan(stack, '-refresh=false');
-      expect(plan.actions).toEqual(allNoOp(MOVED));
-      expect(new Set(Object.values(plan.outputActions).flat())).toEqual(new Set(['create']));
-    });
-
-    test('WHEN that plan is applied (outputs only, no AWS call) THEN the next plan exits 0: no changes', async () => {
-      await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', 'test.plan');
-      const plan = await terraform.plan(stack, '-refresh=false');
-      expect(plan.exitCode).toBe(0);
-      const outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
       expect(outputs.ecr_dkr_endpoint_id.value).toBe('vpce-0a1b2c3d4e5f60006');
       expect(outputs.s3_prefix_list_id.value).toBe('pl-61a54008');
     });
 
-    test('WHEN the state was moved THEN the original project keeps its VPC, subnets and route table', async () => {
-      const left = await terraform.expect([0], project, 'state', 'list', '-state=original.tfstate');
+    test("WHEN refreshed THEN every attribute Terraform read back from AWS is the fixture's", () => {
+      const read = (
+        refreshedPlan.json.prior_state as { values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } } }
+      ).values.root_module.resources.filter((resource) => MOVED.includes(resource.address));
+      const four = fixture.resources.filter((resource) => MOVED.includes(`${resource.type}.${resource.name}`));
+      // A refresh turns `tags = null` into `{}`: the provider reads AWS's empty tag set. The same happened when
+      // the fixture's own apply was refreshed against the mock it was made with.
+      expect(Object.fromEntries(read.map((resource) => [resource.address, resource.values]))).toEqual(
+        Object.fromEntries(
+          four.map((resource) => [`${resource.type}.${resource.name}`, { ...resource.instances[0].attributes, tags: {} }]),
+        ),
+      );
+    });
+
+    test('WHEN the state was moved THEN the original project keeps its VPC, subnets and route table', () => {
       expect(left.stdout.trim().split('\n').sort()).toEqual([
         'aws_route_table.sample-private',
         'aws_route_table_association.sample-private[0]',
@@ -95,106 +216,76 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
       expect(readFileSync(ORIGINAL_STATE)).toEqual(fixtureBefore);
     });
 
-    test('WHEN a further interface service is added THEN it is created and the moved four stay unchanged', async () => {
-      synthInProject(project, {
-        interfaceServices: [InterfaceService.ECR_API, InterfaceService.ECR_DKR, InterfaceService.LOGS],
-      });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        ...allNoOp(MOVED),
-        'aws_vpc_endpoint.sample-logs': ['create'],
+    test('WHEN a further interface service is added THEN it is created and the moved four stay unchanged', () => {
+      expect(changesOf('further_service')).toEqual({ 'aws_vpc_endpoint.sample-logs': 'create' });
+    });
+
+    test('WHEN least-privilege policies are turned on THEN the endpoints are updated in place, never replaced', () => {
+      expect(changesOf('least_privilege')).toEqual({
+        'aws_vpc_endpoint.sample-ecr-api': 'update',
+        'aws_vpc_endpoint.sample-ecr-dkr': 'update',
+        'aws_vpc_endpoint.sample-s3': 'update',
       });
     });
 
-    test('WHEN least-privilege policies are turned on THEN the endpoints are updated in place, never replaced', async () => {
-      synthInProject(project, { leastPrivilegePolicies: true });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        'aws_security_group.sample-ecr-privatelink': ['no-op'],
-        'aws_vpc_endpoint.sample-ecr-api': ['update'],
-        'aws_vpc_endpoint.sample-ecr-dkr': ['update'],
-        'aws_vpc_endpoint.sample-s3': ['update'],
+    test('WHEN client security groups are added THEN the group is updated in place and only their rules are created', () => {
+      expect(changesOf('client_groups')).toEqual({
+        'aws_security_group.sample-ecr-privatelink': 'update',
+        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-endpoints': 'create',
+        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-s3': 'create',
       });
     });
 
-    test('WHEN client security groups are added THEN the group is updated in place and only their rules are created', async () => {
-      synthInProject(project, { clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'] });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        ...allNoOp(MOVED),
-        'aws_security_group.sample-ecr-privatelink': ['update'],
-        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-endpoints': ['create'],
-        'aws_vpc_security_group_egress_rule.sample-sg-0a1b2c3d4e5f60021-to-s3': ['create'],
+    test('WHEN the name prefix differs THEN the check reports every resource destroyed and re-created', () => {
+      expect(changesOf('other_prefix')).toEqual({
+        ...Object.fromEntries(MOVED.map((address) => [address, 'delete'])),
+        'aws_security_group.other-ecr-privatelink': 'create',
+        'aws_vpc_endpoint.other-ecr-api': 'create',
+        'aws_vpc_endpoint.other-ecr-dkr': 'create',
+        'aws_vpc_endpoint.other-s3': 'create',
       });
     });
 
-    test('WHEN the name prefix differs THEN the check reports every resource destroyed and re-created', async () => {
-      synthInProject(project, { namePrefix: 'other' });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        ...Object.fromEntries(MOVED.map((address) => [address, ['delete']])),
-        'aws_security_group.other-ecr-privatelink': ['create'],
-        'aws_vpc_endpoint.other-ecr-api': ['create'],
-        'aws_vpc_endpoint.other-ecr-dkr': ['create'],
-        'aws_vpc_endpoint.other-s3': ['create'],
+    test('WHEN the security group description differs THEN the check reports the group replaced', () => {
+      expect(changesOf('other_description')).toMatchObject({
+        'aws_security_group.sample-ecr-privatelink': 'replace',
+        'aws_vpc_endpoint.sample-ecr-api': 'update',
       });
     });
 
-    test('WHEN the security group description differs THEN the check reports the group replaced', async () => {
-      synthInProject(project, { securityGroupDescription: 'ECR endpoints' });
-      const { actions } = await terraform.plan(stack, '-refresh=false');
-      expect(actions['aws_security_group.sample-ecr-privatelink']).toEqual(['delete', 'create']);
-      expect(actions['aws_vpc_endpoint.sample-ecr-api']).toEqual(['update']);
+    test("WHEN the old state's group has another name (renamed by hand) THEN the group would be replaced", () => {
+      expect(changesOf('renamed_group')).toMatchObject({ 'aws_security_group.sample-ecr-privatelink': 'replace' });
     });
 
-    test('WHEN Name tags are turned on (opt-in) THEN all four are updated in place, which migrate-check calls safe', async () => {
-      synthInProject(project, { nameTags: true });
-      const { actions } = await terraform.plan(stack, '-refresh=false');
-      expect(actions).toEqual(Object.fromEntries(MOVED.map((address) => [address, ['update']])));
-      expect(new Set(Object.values(actions).map(verdictOf))).toEqual(new Set(['updated in place']));
+    test('WHEN Name tags are turned on (opt-in) THEN all four are updated in place, which migrate-check calls safe', () => {
+      expect(changesOf('name_tags')).toEqual(Object.fromEntries(MOVED.map((address) => [address, 'update'])));
+      expect(new Set(Object.values(changesOf('name_tags')).map((action) => verdictOf([action])))).toEqual(new Set(['updated in place']));
     });
 
-    test('WHEN the endpoints go dual-stack (and the S3 gateway) THEN they are updated in place, never replaced', async () => {
-      // Preflight off, as migrate-check plans: the example's fake VPC has no IPv6 blocks, which preflight would refuse.
-      synthInProject(project, {
-        ipAddressType: 'dualstack',
-        dnsRecordIpType: 'dualstack',
-        s3GatewayIpAddressType: 'dualstack',
-        preflight: false,
-      });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        'aws_security_group.sample-ecr-privatelink': ['no-op'],
-        'aws_vpc_endpoint.sample-ecr-api': ['update'],
-        'aws_vpc_endpoint.sample-ecr-dkr': ['update'],
-        'aws_vpc_endpoint.sample-s3': ['update'],
+    test('WHEN the endpoints go dual-stack (and the S3 gateway) THEN they are updated in place, never replaced', () => {
+      // The group is absent: a planned_change message is only written for a change, so it stays a no-op.
+      expect(changesOf('dual_stack')).toEqual({
+        'aws_vpc_endpoint.sample-ecr-api': 'update',
+        'aws_vpc_endpoint.sample-ecr-dkr': 'update',
+        'aws_vpc_endpoint.sample-s3': 'update',
       });
     });
 
-    test('WHEN the addresses the endpoints already have are fixed THEN nothing changes; new addresses update the endpoint in place', async () => {
-      // The state's own addresses (the provider read them from the network interfaces into subnet_configuration).
-      const current = {
-        'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46' } },
-        'ecr.dkr': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.219' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.203' } },
-      };
-      synthInProject(project, { endpointAddresses: current });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual(allNoOp(MOVED));
-
-      synthInProject(project, {
-        endpointAddresses: { ...current, 'ecr.api': { ...current['ecr.api'], 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } } },
-      });
-      expect((await terraform.plan(stack, '-refresh=false')).actions).toEqual({
-        ...allNoOp(MOVED),
-        'aws_vpc_endpoint.sample-ecr-api': ['update'],
-      });
+    test('WHEN the addresses the endpoints already have are fixed THEN nothing changes; new addresses update the endpoint in place', () => {
+      expect(changesOf('fixed_current_addresses')).toEqual({});
+      expect(changesOf('fixed_new_address')).toEqual({ 'aws_vpc_endpoint.sample-ecr-api': 'update' });
     });
 
-    test("WHEN address outputs are turned on and applied THEN they list the article's network interface addresses, with nothing else changed", async () => {
-      synthInProject(project, { addressOutputs: true });
-      const plan = await terraform.plan(stack, '-refresh=false');
-      expect(plan.actions).toEqual(allNoOp(MOVED));
-      await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', 'test.plan');
-      const outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
-      expect(outputs.ecr_api_addresses.value).toEqual({
+    test("WHEN address outputs are turned on and applied THEN they list the article's network interface addresses, with nothing else changed", () => {
+      expect(addressOutputsPlan.actions).toEqual(allNoOp(MOVED));
+      expect(addressOutputs.ecr_api_addresses.value).toEqual({
         'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171', ipv6: '' },
         'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46', ipv6: '' },
       });
-      expect(outputs.ecr_dkr_addresses.value['subnet-0a1b2c3d4e5f60002']).toEqual({ ipv4: '10.0.1.203', ipv6: '' });
+      expect((addressOutputs.ecr_dkr_addresses.value as Record<string, unknown>)['subnet-0a1b2c3d4e5f60002']).toEqual({
+        ipv4: '10.0.1.203',
+        ipv6: '',
+      });
     });
   });
 });

@@ -1,10 +1,11 @@
 import { ITerraformIterator, TerraformDataSource, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { hclValue } from '../cdktf/hcl-values';
 
 export interface LookupProps {
   /** The data source type, e.g. `aws_subnet`. */
   readonly type: string;
-  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }`; blocks as lists of objects. */
+  /** Its arguments as Terraform spells them (snake_case), e.g. `{ id: 'subnet-0a1b...' }` or `{ id: each.value }`; blocks as lists of objects. */
   readonly args: Readonly<Record<string, unknown>>;
   /** One instance per item, keyed by the item. @default one instance */
   readonly forEach?: ITerraformIterator;
@@ -42,5 +43,10 @@ export class Lookup extends TerraformDataSource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     return { ...this.args };
+  }
+
+  /** For `cdktf synth --hcl`: cdktf's default writes no arguments at all. */
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.args).map(([name, value]) => [name, hclValue(value)]));
   }
 }

@@ -1,5 +1,6 @@
-import { TerraformIterator, TerraformResource, TerraformStack } from 'cdktf';
+import { App, TerraformIterator, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { hclLifecycle } from '../cdktf/hcl-lifecycle';
 import type { IpAddressType } from '../addressing/ip-address-types';
 import { Acknowledgements } from '../checks/acknowledgements';
 import { oneSubnetPerAz } from '../checks/rules/one-subnet-per-az';
@@ -151,7 +152,13 @@ function fixedAddresses(bySubnet: EndpointAddresses[string] | undefined): FixedA
   );
 }
 
+/** Each guarded resource's lifecycle as the JSON synthesis takes it (under `--hcl` its `lifecycle` holds the HCL shape). */
+const plainLifecycles = new WeakMap<TerraformResource, TerraformResourceLifecycle>();
+
 /** Adds plan-time checks to a resource's `lifecycle.precondition`. */
 export function guard(resource: TerraformResource, preconditions: readonly TerraformCondition[]): void {
-  resource.lifecycle = { ...resource.lifecycle, precondition: [...(resource.lifecycle?.precondition ?? []), ...preconditions] };
+  const plain = plainLifecycles.get(resource) ?? resource.lifecycle;
+  const lifecycle = { ...plain, precondition: [...(plain?.precondition ?? []), ...preconditions] };
+  plainLifecycles.set(resource, lifecycle);
+  resource.lifecycle = App.of(resource).hclOutput ? hclLifecycle(lifecycle) : lifecycle;
 }

@@ -1,0 +1,386 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { parse } from '@cdktf/hcl2json';
+import { runApp, stackDirectory, tempProject } from '../support/app-process';
+import { EXAMPLE_WORLD, FakeAws, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
+import {
+  moduleChanges,
+  moduleDiagnostics,
+  providerWithKey,
+  STACK_FILE,
+  synthModule,
+  worldAccessKey,
+  writeRoot,
+} from '../support/module-root';
+import { MATRIX_WORLD, OPTION_MATRIX } from '../support/option-matrix';
+import { synthInProject } from '../support/synth-in-project';
+import { describeWithTerraform, PlanJson, PlanMessage, PlanResult, Terraform } from '../support/terraform';
+
+jest.setTimeout(300_000);
+
+/**
+ * Every option of the stack, synthesized as JSON and as HCL (`cdktf synth --hcl`, the way off CDKTF),
+ * judged by Terraform: valid, and the HCL plans exactly what the JSON plans. Each synthesized stack is a
+ * child module of one test configuration (see support/module-root.ts), so all of them take three
+ * Terraform runs: validate, a plan against AWS as configured, a plan against AWS that fails the preflight.
+ * The `adopt` variant has import blocks, which only a root module may have: see adopt.test.ts.
+ */
+
+type Syntax = 'json' | 'hcl';
+const SYNTAXES: readonly Syntax[] = ['json', 'hcl'];
+
+const VARIANTS = OPTION_MATRIX.filter((variant) => !variant.rootOnly);
+const BACKEND_VARIANTS = VARIANTS.filter((variant) => variant.overrides.backend);
+/** Made to fail every precondition: all kinds of them, the most services (EKS), another partition. */
+const FAILING_VARIANTS = ['example', 'every_feature', 'china'];
+const CHINA = 'china';
+
+const VPC = EXAMPLE_WORLD.vpcs[0].id;
+const [SUBNET_A, SUBNET_C] = EXAMPLE_WORLD.subnets.map((subnet) => subnet.id);
+const ROUTE_TABLE = 'rtb-0a1b2c3d4e5f60003';
+const OTHER_VPC = 'vpc-0fedcba987654321f';
+const AZS = ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'];
+
+/** As the config describes it, but with a smaller VPC CIDR: the soft `check` (allowedCidrBlocks inside the VPC) warns. */
+const PASSING_WORLD = withWorld(MATRIX_WORLD, (world) => {
+  world.vpcs[0].cidrBlocks = ['10.0.0.0/20'];
+});
+/** Every check of the VPC, the subnets and the route tables fails (so the interface endpoints are never planned). */
+const BROKEN_VPC_WORLD = withWorld(MATRIX_WORLD, (world) => {
+  world.vpcs[0].enableDnsHostnames = false;
+  world.vpcs.push({ ...world.vpcs[0], id: OTHER_VPC, cidrBlocks: ['10.9.0.0/16'] });
+  world.subnets[1] = { ...world.subnets[1], vpcId: OTHER_VPC, availabilityZone: 'ap-northeast-1a' };
+  world.routeTables.find((table) => table.id === ROUTE_TABLE)!.vpcId = OTHER_VPC;
+});
+/** ecr.dkr is not offered in the second subnet's AZ: only the ecr.dkr endpoint's check fails. */
+const BROKEN_SERVICE_WORLD = withWorld(MATRIX_WORLD, (world) => {
+  world.endpointServices
+    .filter((service) => service.serviceName.endsWith('.ecr.dkr'))
+    .forEach((service) => {
+      service.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1d'];
+    });
+});
+
+const moduleName = (variant: string, syntax: Syntax, world = ''): string => `${variant}_${syntax}${world}`;
+const moduleFolder = (name: string): string => `../modules/${name}`;
+
+/** Everything Terraform made of one module in a plan, with the module's name taken out of addresses. */
+interface ModulePlan {
+  readonly changes: Record<string, unknown>;
+  readonly dataRead: Record<string, Record<string, unknown>>;
+  readonly configuration: unknown;
+  readonly checks: Record<string, { status: string; problems?: unknown[] }>;
+}
+
+function modulePlan(plan: PlanJson, name: string): ModulePlan {
+  const address = `module.${name}`;
+  const local = (full: string): string => full.slice(address.length + 1);
+  const priorModules = ((plan.prior_state as any)?.values?.root_module?.child_modules ?? []) as {
+    address: string;
+    resources: { address: string; values: Record<string, unknown> }[];
+  }[];
+  const checks = (plan.checks ?? []) as {
+    address: { module?: string; to_display: string };
+    status: string;
+    instances?: { problems?: unknown }[];
+  }[];
+  return {
+    changes: moduleChanges(plan, name),
+    dataRead: Object.fromEntries(
+      (priorModules.find((module) => module.address === address)?.resources ?? []).map((resource) => [
+        local(resource.address),
+        resource.values,
+      ]),
+    ),
+    configuration: comparableConfiguration((plan.configuration as any).root_module.module_calls[name].module, name),
+    checks: Object.fromEntries(
+      checks
+        .filter((check) => check.address.module === address)
+        .map((check) => [
+          local(check.address.to_display),
+          { status: check.status, problems: check.instances?.map((i) => i.problems ?? []) },
+        ]),
+    ),
+  };
+}
+
+/**
+ * A module's configuration as Terraform read it, without what differs only by syntax: the provider key
+ * names the module, and where the JSON syntax holds a template (`${...}`), Terraform also shows the JSON
+ * text as a `constant_value`, while for HCL it shows only the references (none, for `toset([...])`).
+ * What the templates evaluate to is compared through the plan itself.
+ */
+function comparableConfiguration(configuration: unknown, name: string): unknown {
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === 'object' && !Array.isArray(value);
+  return JSON.parse(JSON.stringify(configuration).replaceAll(`module.${name}:`, 'module:'), (_key, value) => {
+    if (!isObject(value)) {
+      return value;
+    }
+    const template = 'references' in value || (typeof value.constant_value === 'string' && value.constant_value.includes('${'));
+    return Object.fromEntries(
+      Object.entries(value).filter(
+        ([key, inner]) => !(template && key === 'constant_value') && !(isObject(inner) && Object.keys(inner).length === 0),
+      ),
+    );
+  });
+}
+
+/** Blocks as `@cdktf/hcl2json` gives them ([{...}]) and as the JSON syntax holds them ({...}), made alike. */
+function unwrapBlocks(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.length === 1 && typeof value[0] === 'object' && value[0] !== null && !Array.isArray(value[0])
+      ? unwrapBlocks(value[0])
+      : value.map(unwrapBlocks);
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unwrapBlocks(inner)]));
+  }
+  return value;
+}
+
+describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), judged by Terraform', (terraformFor) => {
+  let terraform: Terraform;
+  let work: string;
+  let validated: { valid: boolean; diagnostics: { severity: string; summary: string; range?: { filename: string } }[] };
+  let passing: PlanResult;
+  let failing: { code: number; messages: PlanMessage[] };
+  let passingFake: FakeAws;
+  const fakes: FakeAws[] = [];
+
+  async function fake(world: FakeAwsWorld, byAccessKey: Record<string, FakeAwsWorld> = {}): Promise<FakeAws> {
+    const started = await startFakeAws(world, byAccessKey);
+    fakes.push(started);
+    return started;
+  }
+
+  beforeAll(async () => {
+    terraform = terraformFor();
+    work = tempProject('option-matrix');
+    // A folder per module call (the failing variants have three), so a diagnostic's file names its module.
+    for (const variant of VARIANTS) {
+      for (const syntax of SYNTAXES) {
+        const worlds = ['', ...(FAILING_VARIANTS.includes(variant.name) ? ['_vpc', '_services'] : [])];
+        synthModule(
+          worlds.map((world) => path.join(work, 'modules', moduleName(variant.name, syntax, world))),
+          variant.overrides,
+          { hcl: syntax === 'hcl' },
+        );
+      }
+    }
+    // The broken worlds share one fake: the `services` providers sign with the key of the second world.
+    const [passingAws, brokenAws] = await Promise.all([
+      fake(PASSING_WORLD),
+      fake(BROKEN_VPC_WORLD, { [worldAccessKey(1)]: BROKEN_SERVICE_WORLD }),
+    ]);
+    passingFake = passingAws;
+    // cn-north-1 needs a provider configuration of its own.
+    const call = (variant: string, syntax: Syntax, world = '', provider = variant === CHINA ? 'aws.china' : undefined) => [
+      moduleName(variant, syntax, world),
+      { source: moduleFolder(moduleName(variant, syntax, world)), provider },
+    ];
+    const passingRoot = writeRoot(
+      path.join(work, 'passing'),
+      [{ region: 'ap-northeast-1' }, { alias: 'china', region: 'cn-north-1' }],
+      Object.fromEntries(VARIANTS.flatMap((variant) => SYNTAXES.map((syntax) => call(variant.name, syntax)))),
+    );
+    // Both broken worlds in one plan: the default providers see one, the `services` ones the other.
+    const failingRoot = writeRoot(
+      path.join(work, 'failing'),
+      [
+        { region: 'ap-northeast-1' },
+        { alias: 'china', region: 'cn-north-1' },
+        providerWithKey(worldAccessKey(1), 'services'),
+        providerWithKey(worldAccessKey(1), 'china_services', 'cn-north-1'),
+      ],
+      Object.fromEntries(
+        FAILING_VARIANTS.flatMap((variant) =>
+          SYNTAXES.flatMap((syntax) => [
+            call(variant, syntax, '_vpc'),
+            call(variant, syntax, '_services', variant === CHINA ? 'aws.china_services' : 'aws.services'),
+          ]),
+        ),
+      ),
+    );
+
+    await Promise.all([passingRoot, failingRoot].map((root) => terraform.expect([0], root, 'init', '-input=false')));
+    [validated, passing, failing] = await Promise.all([
+      terraform.expect([0], passingRoot, 'validate', '-json').then((result) => JSON.parse(result.stdout)),
+      terraform.against(passingAws.url).plan(passingRoot),
+      terraform.against(brokenAws.url).planMessages(failingRoot),
+    ]);
+  });
+
+  afterAll(() => Promise.all(fakes.map((started) => started.close())));
+
+  test('GIVEN every option as JSON and as HCL WHEN `terraform validate` runs THEN both are valid, and Terraform read every backend block', () => {
+    expect(validated.valid).toBe(true);
+    // Terraform only warns, for each local or S3 backend, that a child module's backend is ignored.
+    expect(new Set(validated.diagnostics.map((d) => `${d.severity}: ${d.summary}`))).toEqual(
+      new Set(['warning: Backend configuration ignored']),
+    );
+    const warned = new Set(validated.diagnostics.map((d) => d.range?.filename));
+    for (const variant of VARIANTS.filter((v) => v.overrides.backend?.type !== 'cloud')) {
+      for (const syntax of SYNTAXES) {
+        expect(warned).toContain(`${moduleFolder(moduleName(variant.name, syntax))}/${STACK_FILE[syntax]}`);
+      }
+    }
+  });
+
+  test.each(VARIANTS.map((variant) => variant.name))(
+    'GIVEN the %s variant WHEN planned THEN the HCL plans exactly what the JSON plans: changes, data read, configuration, checks',
+    (name) => {
+      const json = modulePlan(passing.json, moduleName(name, 'json'));
+      const hcl = modulePlan(passing.json, moduleName(name, 'hcl'));
+      expect(Object.keys(json.changes).length).toBeGreaterThanOrEqual(4);
+      expect(hcl.changes).toEqual(json.changes);
+      expect(hcl.dataRead).toEqual(json.dataRead);
+      expect(hcl.configuration).toEqual(json.configuration);
+      expect(hcl.checks).toEqual(json.checks);
+    },
+  );
+
+  test('GIVEN the example WHEN planned THEN exactly the security group and three endpoints are created, and the HCL keeps the preflight', () => {
+    const { changes, checks, dataRead } = modulePlan(passing.json, moduleName('example', 'hcl'));
+    expect(
+      Object.fromEntries(Object.entries(changes).map(([address, change]) => [address, (change as { actions: string[] }).actions])),
+    ).toEqual({
+      'aws_security_group.sample-ecr-privatelink': ['create'],
+      'aws_vpc_endpoint.sample-ecr-api': ['create'],
+      'aws_vpc_endpoint.sample-ecr-dkr': ['create'],
+      'aws_vpc_endpoint.sample-s3': ['create'],
+    });
+    // The data sources looked up what they name (cdktf's own HCL wrote none of their arguments) ...
+    expect(dataRead[`data.aws_subnet.sample-preflight-subnets["${SUBNET_C}"]`]).toMatchObject({ id: SUBNET_C, vpc_id: VPC });
+    // ... the preconditions were evaluated (cdktf's own HCL wrote them as an attribute, which Terraform refuses) ...
+    expect(checks['aws_security_group.sample-ecr-privatelink']).toEqual({ status: 'pass', problems: [[]] });
+    // ... and the `check` block (which cdktf's own HCL dropped) warns: 10.0.0.0/16 is wider than this VPC.
+    expect(JSON.stringify(checks['check.sample-preflight-allowed-cidrs-in-vpc'])).toContain(
+      `allowedCidrBlocks 10.0.0.0/16 lie outside VPC ${VPC}'s CIDR blocks (10.0.0.0/20)`,
+    );
+  });
+
+  test('GIVEN the fake AWS WHEN the preflight data sources are read THEN each holds what the world says, read with the calls AWS would get', () => {
+    const { dataRead } = modulePlan(passing.json, moduleName('example', 'json'));
+    expect(dataRead['data.aws_vpc.sample-preflight-vpc']).toMatchObject({
+      id: VPC,
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+      cidr_block_associations: [expect.objectContaining({ cidr_block: '10.0.0.0/20' })],
+      main_route_table_id: 'rtb-0a1b2c3d4e5f6000a',
+    });
+    expect(dataRead[`data.aws_subnet.sample-preflight-subnets["${SUBNET_A}"]`]).toMatchObject({
+      vpc_id: VPC,
+      cidr_block: '10.0.0.0/24',
+      availability_zone: 'ap-northeast-1a',
+      availability_zone_id: 'apne1-az1',
+    });
+    expect(dataRead[`data.aws_subnet.sample-preflight-subnets["${SUBNET_C}"]`]).toMatchObject({
+      vpc_id: VPC,
+      cidr_block: '10.0.1.0/24',
+      availability_zone: 'ap-northeast-1c',
+      availability_zone_id: 'apne1-az3',
+    });
+    expect(dataRead[`data.aws_route_table.sample-preflight-route-tables["${ROUTE_TABLE}"]`]).toMatchObject({ vpc_id: VPC });
+    expect(dataRead['data.aws_vpc_endpoint_service.sample-preflight-services["com.amazonaws.ap-northeast-1.ecr.dkr"]']).toMatchObject({
+      service_type: 'Interface',
+      availability_zones: AZS,
+    });
+    expect(modulePlan(passing.json, moduleName('every_feature', 'json')).dataRead['data.aws_caller_identity.sample-current']).toMatchObject(
+      {
+        account_id: EXAMPLE_WORLD.accountId,
+      },
+    );
+    // What provider 5.100.0 calls for these data sources (and for its own identity check).
+    expect([...new Set(passingFake.requests)].sort()).toEqual([
+      'DescribeRouteTables',
+      'DescribeSubnets',
+      'DescribeVpcAttribute',
+      'DescribeVpcEndpointServices',
+      'DescribeVpcs',
+      'GetCallerIdentity',
+    ]);
+  });
+
+  test('GIVEN every optional feature WHEN planned THEN the policies render from the data sources and everything is created', () => {
+    const changes = moduleChanges(passing.json, moduleName('every_feature', 'json'));
+    const all = Object.values(changes);
+    expect(all.every((change) => change.actions.join() === 'create')).toBe(true);
+    expect(all).toHaveLength(1 + 8 + 2);
+    const policy = (address: string) => JSON.parse((changes[address].after as { policy: string }).policy);
+    expect(policy('aws_vpc_endpoint.sample-s3').Statement[0]).toMatchObject({
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*',
+    });
+    expect(policy('aws_vpc_endpoint.sample-ecr-api').Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:PrincipalAccount': EXAMPLE_WORLD.accountId },
+    });
+  });
+
+  test.each(
+    FAILING_VARIANTS.flatMap((variant) => [
+      [variant, '_vpc'],
+      [variant, '_services'],
+    ]),
+  )(
+    "GIVEN AWS that fails the preflight WHEN the %s variant is planned (world %s) THEN the HCL stops the plan with the JSON's messages",
+    (variant, world) => {
+      expect(failing.code).toBe(1);
+      const json = moduleDiagnostics(failing.messages, moduleFolder(moduleName(variant, 'json', world)));
+      const hcl = moduleDiagnostics(failing.messages, moduleFolder(moduleName(variant, 'hcl', world)));
+      expect(json.filter((line) => line.startsWith('error: Resource precondition failed'))).toHaveLength(world === '_vpc' ? 4 : 1);
+      expect(hcl).toEqual(json);
+      if (world === '_vpc') {
+        // The message whose quotes cdktf's own HCL left unescaped.
+        expect(hcl.join('\n')).toContain(`aws ec2 modify-vpc-attribute --vpc-id ${VPC} --enable-dns-hostnames '{"Value":true}'.`);
+      }
+    },
+  );
+
+  test.each(BACKEND_VARIANTS.map((variant) => variant.name))(
+    'GIVEN the %s variant THEN the HCL `terraform` block (backend, required providers) is the JSON one, argument for argument',
+    async (name) => {
+      const file = (syntax: Syntax) => path.join(work, 'modules', moduleName(name, syntax), STACK_FILE[syntax]);
+      const json = JSON.parse(readFileSync(file('json'), 'utf8'));
+      const hcl = await parse(STACK_FILE.hcl, readFileSync(file('hcl'), 'utf8'));
+      expect(unwrapBlocks(hcl.terraform)).toEqual(unwrapBlocks(json.terraform));
+    },
+  );
+
+  test('GIVEN config/example.json WHEN the app runs as `cdktf synth --hcl` runs it (SYNTH_HCL_OUTPUT=true) THEN it writes the HCL tested here, provider block included', async () => {
+    const project = tempProject('app-hcl');
+    const app = await runApp(project, undefined, { SYNTH_HCL_OUTPUT: 'true' });
+    expect(app.code).toBe(0);
+    const tested = synthInProject(tempProject('synth-hcl'), {}, { hcl: true });
+    const written = readFileSync(path.join(stackDirectory(project, 'sample'), STACK_FILE.hcl), 'utf8');
+    expect(written).toBe(readFileSync(path.join(tested, STACK_FILE.hcl), 'utf8'));
+    expect(written).toContain('provider "aws" {\nregion = "ap-northeast-1"\n}');
+  });
+
+  test('GIVEN the plans THEN the provider is the pinned 5.100.0', async () => {
+    const result = await terraform.expect([0], path.join(work, 'passing'), 'version', '-json');
+    expect(JSON.parse(result.stdout).provider_selections).toEqual({ 'registry.terraform.io/hashicorp/aws': '5.100.0' });
+  });
+
+  test('GIVEN an S3 backend on an S3-compatible store WHEN `terraform init` runs THEN Terraform takes the endpoint and path style, and calls that endpoint', async () => {
+    const endpoint = 'http://127.0.0.1:9'; // the discard port: nothing answers
+    const dir = synthInProject(tempProject('backend-endpoint'), {
+      backend: {
+        type: 's3',
+        bucket: 'tf-state',
+        key: 'k',
+        region: 'ap-northeast-1',
+        encrypt: true,
+        useLockfile: true,
+        endpoint,
+        usePathStyle: true,
+      },
+    });
+    const result = await terraform.run(dir, 'init', '-input=false', '-no-color');
+    const output = result.stdout + result.stderr;
+    expect(result.code).not.toBe(0);
+    expect(output).not.toMatch(/Unsupported argument|Invalid .*argument/);
+    // Path style: the bucket is in the URL's path, on the configured host.
+    expect(output).toContain(`${endpoint}/tf-state`);
+  });
+});
