@@ -80,7 +80,7 @@ describe('cliConfigText', () => {
 
 describe('terraformEnv', () => {
   test("GIVEN a developer's environment THEN Terraform gets the CLI config, fake credentials and the fake AWS, and none of their AWS settings", () => {
-    const env = terraformEnv('/tmp/x/terraform.rc', 'http://127.0.0.1:4000', {
+    const env = terraformEnv('/test-folder/terraform.rc', 'http://127.0.0.1:4000', {
       PATH: '/usr/bin',
       HOME: '/home/me',
       AWS_PROFILE: 'prod',
@@ -90,7 +90,7 @@ describe('terraformEnv', () => {
     expect(env).toEqual({
       PATH: '/usr/bin',
       HOME: '/home/me',
-      TF_CLI_CONFIG_FILE: '/tmp/x/terraform.rc',
+      TF_CLI_CONFIG_FILE: '/test-folder/terraform.rc',
       GOGC: '400',
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
