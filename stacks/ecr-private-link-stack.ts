@@ -1,24 +1,11 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { completeStackHcl } from '../lib/cdktf/hcl-terraform-block';
-import { Acknowledgements } from '../lib/checks/acknowledgements';
-import { EcrPrivateLinkChecks } from '../lib/checks/ecr-private-link-checks';
-import { BackendConfig } from '../lib/config/app-config';
 import { EcrPrivateLink } from '../lib/constructs/ecr-private-link';
 import { EcrPrivateLinkProps } from '../lib/constructs/ecr-private-link-props';
 import { outputStem } from '../lib/naming/resource-names';
-import { AWS_PROVIDER_VERSION } from '../lib/provider-version';
-import { requireTerraformVersion } from './required-terraform-version';
-import { addStateBackend } from './state-backend';
+import { DeployableStack, DeployableStackProps } from './deployable-stack';
 
-export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
-  /** Where Terraform keeps this stack's state. */
-  readonly backend: BackendConfig;
-  /** Synth warnings acknowledged for the whole stack, by rule ID, each with the reason. @default - none */
-  readonly acknowledge?: Readonly<Record<string, string>>;
-  /** The project folder, which local state paths are relative to. @default process.cwd() */
-  readonly projectDirectory?: string;
+export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps, DeployableStackProps {
   /** Outputs `<service>_addresses`: each interface endpoint's addresses by subnet. @default false (no new outputs for existing stacks) */
   readonly addressOutputs?: boolean;
 }
@@ -28,28 +15,15 @@ export interface EcrPrivateLinkStackProps extends EcrPrivateLinkProps {
  * resources, and the outputs clients need (endpoint IDs and DNS names, the security group, the S3
  * prefix list for egress rules).
  */
-export class EcrPrivateLinkStack extends TerraformStack {
+export class EcrPrivateLinkStack extends DeployableStack {
   /** The endpoints and their security group. */
   public readonly privateLink: EcrPrivateLink;
 
   public constructor(scope: Construct, name: string, props: EcrPrivateLinkStackProps) {
-    super(scope, name);
-    new AwsProvider(this, 'aws', { region: props.region });
-    this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
-    addStateBackend(this, props.backend, props.projectDirectory ?? process.cwd());
-    requireTerraformVersion(this, props.backend);
+    super(scope, name, props);
 
     this.privateLink = new EcrPrivateLink(this, 'EcrPrivateLink', props);
     this.addOutputs(props.addressOutputs ?? false);
-    for (const [ruleId, reason] of Object.entries(props.acknowledge ?? {})) {
-      Acknowledgements.of(this).add(ruleId, reason);
-    }
-    Aspects.of(this).add(new EcrPrivateLinkChecks());
-  }
-
-  /** For `cdktf synth --hcl`: cdktf's HCL, completed where cdktf 0.21 gets it wrong (see completeStackHcl). */
-  public toHclTerraform(): { [key: string]: any } {
-    return completeStackHcl(super.toHclTerraform() as { hcl: string }, this.toTerraform());
   }
 
   private addOutputs(addresses: boolean): void {
@@ -74,14 +48,7 @@ export class EcrPrivateLinkStack extends TerraformStack {
       value: this.privateLink.securityGroup.securityGroupId,
       description: "ID of the interface endpoints' security group (allow 443 to it from clients)",
     });
-    new TerraformOutput(this, 's3_gateway_endpoint_id', {
-      value: this.privateLink.s3Gateway.endpointId,
-      description: 'ID of the S3 gateway endpoint',
-    });
-    new TerraformOutput(this, 's3_prefix_list_id', {
-      value: this.privateLink.s3Gateway.prefixListId,
-      description: "Prefix list of the S3 gateway endpoint, for clients' egress rules",
-    });
+    this.addS3GatewayOutputs(this.privateLink.s3Gateway);
     for (const zone of this.privateLink.hubPrivateDns?.zones ?? []) {
       new TerraformOutput(this, `${outputStem(zone.service.shortName)}_private_zone_id`, {
         value: zone.resource.zoneId,
