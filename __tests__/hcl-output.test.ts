@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { checkBlocksHcl } from '../lib/cdktf/hcl-check-blocks';
+import { withProviderReferencesHcl } from '../lib/cdktf/hcl-terraform-block';
 import { escapeTemplateLiterals, quotedHclTemplate } from '../lib/cdktf/hcl-values';
 import { tempProject } from './support/app-process';
 import { synthInProject } from './support/synth-in-project';
@@ -32,6 +33,22 @@ describe('escapeTemplateLiterals', () => {
 
   test('GIVEN an interpolation that is never closed THEN it is refused rather than written half-escaped', () => {
     expect(() => escapeTemplateLiterals('x ${y')).toThrow('Unterminated template sequence');
+  });
+});
+
+describe('withProviderReferencesHcl', () => {
+  const providers = { aws: [{ region: 'ap-northeast-1' }, { alias: 'spoke-210987654321-role', region: 'ap-northeast-1' }] };
+
+  test("GIVEN cdktf's quoted reference to an aliased AWS provider THEN it is a bare reference, as Terraform >= 0.12 reads it", () => {
+    expect(withProviderReferencesHcl('data "aws_vpc" "v" {\nprovider = "aws.spoke-210987654321-role"\n}', providers)).toBe(
+      'data "aws_vpc" "v" {\nprovider = aws.spoke-210987654321-role\n}',
+    );
+  });
+
+  test('GIVEN a quoted string that names no provider alias of the stack THEN it is left as it is', () => {
+    const hcl = 'resource "x" "y" {\nprovider = "aws.other"\nname = "aws.spoke-210987654321-role"\n}';
+    expect(withProviderReferencesHcl(hcl, providers)).toBe(hcl);
+    expect(withProviderReferencesHcl(hcl, undefined)).toBe(hcl);
   });
 });
 

@@ -1,6 +1,7 @@
 import { InterfaceService } from '../../lib/naming/interface-service';
 import { EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
-import { EXAMPLE_WORLD, FakeAwsWorld, withWorld } from './fake-aws';
+import { DUAL_STACK_WORLD, EXAMPLE_WORLD, FakeAwsWorld, IPV6_ONLY_WORLD, withWorld } from './fake-aws';
+import { HUB_WORLD, TEAM_A_VPC } from './hub-and-spoke';
 
 /** One configuration of the example stack: the example with `overrides`. */
 export interface StackVariant {
@@ -9,7 +10,11 @@ export interface StackVariant {
   readonly overrides: Partial<EcrPrivateLinkStackProps>;
   /** Has `import` blocks, which Terraform allows only in a root module. */
   readonly rootOnly?: boolean;
+  /** The AWS the variant is planned against, when the example's cannot host it. @default MATRIX_WORLD */
+  readonly world?: FakeAwsWorld;
 }
+
+const IPV6_CLIENTS = ['2600:1f18:4d3:5e00::/56'];
 
 /** Every option of the config, each on its own, plus all features at once: what the stack can be. */
 export const OPTION_MATRIX: readonly StackVariant[] = [
@@ -68,6 +73,47 @@ export const OPTION_MATRIX: readonly StackVariant[] = [
   },
   { name: 'cloud_backend', overrides: { backend: { type: 'cloud', organization: 'acme', workspace: 'ecr-privatelink-prod' } } },
   { name: 'china', overrides: { region: 'cn-north-1', leastPrivilegePolicies: true } },
+  {
+    name: 'dual_stack',
+    overrides: {
+      ipAddressType: 'dualstack',
+      dnsRecordIpType: 'service-defined',
+      allowedIpv6CidrBlocks: IPV6_CLIENTS,
+      s3GatewayIpAddressType: 'dualstack',
+      endpointAddresses: {
+        'ecr.dkr': {
+          'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.11', ipv6: '2600:1f18:4d3:5e00::11' },
+          'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.11', ipv6: '2600:1f18:4d3:5e01::11' },
+        },
+      },
+      addressOutputs: true,
+    },
+    world: DUAL_STACK_WORLD,
+  },
+  {
+    name: 'ipv6_only',
+    overrides: { ipAddressType: 'ipv6', dnsRecordIpType: 'ipv6', allowedIpv6CidrBlocks: IPV6_CLIENTS },
+    world: IPV6_ONLY_WORLD,
+  },
+  {
+    name: 'endpoint_addresses',
+    overrides: {
+      endpointAddresses: {
+        'ecr.api': { 'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.10' }, 'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.10' } },
+      },
+      addressOutputs: true,
+    },
+  },
+  { name: 'name_tags', overrides: { nameTags: true, clientSecurityGroupIds: ['sg-0a1b2c3d4e5f60021'], tags: { team: 'platform' } } },
+  {
+    name: 's3_presets',
+    overrides: { leastPrivilegePolicies: true, s3GatewayPresets: ['amazon-linux-2', 'amazon-linux-2023'] },
+  },
+  {
+    name: 'hub',
+    overrides: { hub: { spokes: [{ name: 'team-a', vpcId: TEAM_A_VPC }] } },
+    world: HUB_WORLD,
+  },
   {
     name: 'adopt',
     overrides: {

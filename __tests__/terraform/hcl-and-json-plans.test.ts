@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { parse } from '@cdktf/hcl2json';
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
@@ -12,6 +12,7 @@ import {
   worldAccessKey,
   writeRoot,
 } from '../support/module-root';
+import { HUB_AND_SPOKES_CONFIG, HUB_WORLD, TEAM_B_VPC } from '../support/hub-and-spoke';
 import { MATRIX_WORLD, OPTION_MATRIX } from '../support/option-matrix';
 import { synthInProject } from '../support/synth-in-project';
 import { describeWithTerraform, PlanJson, PlanMessage, PlanResult, Terraform } from '../support/terraform';
@@ -23,7 +24,9 @@ jest.setTimeout(300_000);
  * judged by Terraform: valid, and the HCL plans exactly what the JSON plans. Each synthesized stack is a
  * child module of one test configuration (see support/module-root.ts), so all of them take three
  * Terraform runs: validate, a plan against AWS as configured, a plan against AWS that fails the preflight.
- * The `adopt` variant has import blocks, which only a root module may have: see adopt.test.ts.
+ * A hub with two spokes, as the app writes it from a config, is a fourth configuration (validated and
+ * planned beside the others). The `adopt` variant has import blocks, which only a root module may have:
+ * see adopt.test.ts.
  */
 
 type Syntax = 'json' | 'hcl';
@@ -31,8 +34,11 @@ const SYNTAXES: readonly Syntax[] = ['json', 'hcl'];
 
 const VARIANTS = OPTION_MATRIX.filter((variant) => !variant.rootOnly);
 const BACKEND_VARIANTS = VARIANTS.filter((variant) => variant.overrides.backend);
-/** Made to fail every precondition: all kinds of them, the most services (EKS), another partition. */
-const FAILING_VARIANTS = ['example', 'every_feature', 'china'];
+/** Made to fail every precondition: all kinds of them, the most services (EKS), another partition, IPv6's own. */
+const FAILING_VARIANTS = ['example', 'every_feature', 'china', 'dual_stack'];
+/** The variants planned against an AWS of their own, each through a provider signing with its world's key. */
+const OWN_WORLDS = VARIANTS.filter((variant) => variant.world);
+const ownWorldProvider = (variant: string): string => `world_${variant}`;
 const CHINA = 'china';
 
 const VPC = EXAMPLE_WORLD.vpcs[0].id;
@@ -61,8 +67,13 @@ const BROKEN_SERVICE_WORLD = withWorld(MATRIX_WORLD, (world) => {
     });
 });
 
+/** The stacks of a hub with two spokes, one in another account, as the app writes them from a config. */
+const HUB_STACKS = HUB_AND_SPOKES_CONFIG.stacks.map((stack) => stack.name);
+const HUB_ROOT = 'hub_and_spokes';
+
 const moduleName = (variant: string, syntax: Syntax, world = ''): string => `${variant}_${syntax}${world}`;
 const moduleFolder = (name: string): string => `../modules/${name}`;
+const hubModuleName = (stack: string, syntax: Syntax): string => moduleName(`${HUB_ROOT}_${stack.replace('-', '_')}`, syntax);
 
 /** Everything Terraform made of one module in a plan, with the module's name taken out of addresses. */
 interface ModulePlan {
@@ -145,6 +156,8 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
   let validated: { valid: boolean; diagnostics: { severity: string; summary: string; range?: { filename: string } }[] };
   let passing: PlanResult;
   let failing: { code: number; messages: PlanMessage[] };
+  let hubValidated: typeof validated;
+  let hubPlan: PlanResult;
   let passingFake: FakeAws;
   const fakes: FakeAws[] = [];
 
@@ -170,18 +183,28 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
     }
     // The broken worlds share one fake: the `services` providers sign with the key of the second world.
     const [passingAws, brokenAws] = await Promise.all([
-      fake(PASSING_WORLD),
+      fake(PASSING_WORLD, Object.fromEntries(OWN_WORLDS.map((variant, i) => [worldAccessKey(10 + i), variant.world!]))),
       fake(BROKEN_VPC_WORLD, { [worldAccessKey(1)]: BROKEN_SERVICE_WORLD }),
     ]);
     passingFake = passingAws;
-    // cn-north-1 needs a provider configuration of its own.
-    const call = (variant: string, syntax: Syntax, world = '', provider = variant === CHINA ? 'aws.china' : undefined) => [
+    // cn-north-1 needs a provider configuration of its own; so does a variant's own AWS (not in the broken worlds).
+    const defaultProvider = (variant: string, world: string) =>
+      variant === CHINA
+        ? 'aws.china'
+        : !world && OWN_WORLDS.some((v) => v.name === variant)
+          ? `aws.${ownWorldProvider(variant)}`
+          : undefined;
+    const call = (variant: string, syntax: Syntax, world = '', provider = defaultProvider(variant, world)) => [
       moduleName(variant, syntax, world),
       { source: moduleFolder(moduleName(variant, syntax, world)), provider },
     ];
     const passingRoot = writeRoot(
       path.join(work, 'passing'),
-      [{ region: 'ap-northeast-1' }, { alias: 'china', region: 'cn-north-1' }],
+      [
+        { region: 'ap-northeast-1' },
+        { alias: 'china', region: 'cn-north-1' },
+        ...OWN_WORLDS.map((variant, i) => providerWithKey(worldAccessKey(10 + i), ownWorldProvider(variant.name))),
+      ],
       Object.fromEntries(VARIANTS.flatMap((variant) => SYNTAXES.map((syntax) => call(variant.name, syntax)))),
     );
     // Both broken worlds in one plan: the default providers see one, the `services` ones the other.
@@ -203,15 +226,45 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
       ),
     );
 
-    await Promise.all([passingRoot, failingRoot].map((root) => terraform.expect([0], root, 'init', '-input=false')));
-    [validated, passing, failing] = await Promise.all([
-      terraform.expect([0], passingRoot, 'validate', '-json').then((result) => JSON.parse(result.stdout)),
+    const [hubRoot, hubAws] = await Promise.all([hubAndSpokesRoot(), fake(HUB_WORLD)]);
+
+    await Promise.all([passingRoot, failingRoot, hubRoot].map((root) => terraform.expect([0], root, 'init', '-input=false')));
+    const validate = (root: string) => terraform.expect([0], root, 'validate', '-json').then((result) => JSON.parse(result.stdout));
+    [validated, passing, failing, hubValidated, hubPlan] = await Promise.all([
+      validate(passingRoot),
       terraform.against(passingAws.url).plan(passingRoot),
       terraform.against(brokenAws.url).planMessages(failingRoot),
+      validate(hubRoot),
+      terraform.against(hubAws.url).plan(hubRoot),
     ]);
   });
 
   afterAll(() => Promise.all(fakes.map((started) => started.close())));
+
+  /**
+   * The hub-and-spokes config synthesized by the app as JSON and as HCL, each stack a module of one root.
+   * The modules keep their own provider blocks (the hub's second one assumes a role in team-b's account),
+   * which Terraform allows in a module called without `count` or `for_each`.
+   */
+  async function hubAndSpokesRoot(): Promise<string> {
+    const config = path.join(work, 'hub.json');
+    writeFileSync(config, JSON.stringify(HUB_AND_SPOKES_CONFIG));
+    const modules: Record<string, { source: string }> = {};
+    await Promise.all(
+      SYNTAXES.map(async (syntax) => {
+        const project = tempProject(`hub-${syntax}`);
+        const synth = await runApp(project, config, { SYNTH_HCL_OUTPUT: String(syntax === 'hcl') });
+        expect(synth.stderr).toBe('');
+        for (const stack of HUB_STACKS) {
+          const name = hubModuleName(stack, syntax);
+          mkdirSync(path.join(work, 'modules', name), { recursive: true });
+          copyFileSync(path.join(stackDirectory(project, stack), STACK_FILE[syntax]), path.join(work, 'modules', name, STACK_FILE[syntax]));
+          modules[name] = { source: moduleFolder(name) };
+        }
+      }),
+    );
+    return writeRoot(path.join(work, HUB_ROOT), [], modules);
+  }
 
   test('GIVEN every option as JSON and as HCL WHEN `terraform validate` runs THEN both are valid, and Terraform read every backend block', () => {
     expect(validated.valid).toBe(true);
@@ -239,6 +292,37 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
       expect(hcl.checks).toEqual(json.checks);
     },
   );
+
+  test('GIVEN a hub and its spokes as the app writes them, as JSON and as HCL, WHEN `terraform validate` runs THEN both are valid with no warning but the ignored backends', () => {
+    expect(hubValidated.valid).toBe(true);
+    expect(new Set(hubValidated.diagnostics.map((d) => `${d.severity}: ${d.summary}`))).toEqual(
+      new Set(['warning: Backend configuration ignored']),
+    );
+  });
+
+  test.each(HUB_STACKS)(
+    'GIVEN stack %s of a hub with two spokes WHEN planned THEN the HCL plans exactly what the JSON plans: changes, data read, configuration, checks',
+    (stack) => {
+      const json = modulePlan(hubPlan.json, hubModuleName(stack, 'json'));
+      const hcl = modulePlan(hubPlan.json, hubModuleName(stack, 'hcl'));
+      expect(Object.keys(json.changes).length).toBeGreaterThanOrEqual(1);
+      expect(hcl.changes).toEqual(json.changes);
+      expect(hcl.dataRead).toEqual(json.dataRead);
+      expect(hcl.configuration).toEqual(json.configuration);
+      expect(hcl.checks).toEqual(json.checks);
+    },
+  );
+
+  test("GIVEN the hub as HCL WHEN planned THEN team-b's zone associations go through the provider assuming team-b's role", () => {
+    const hub = (plan: PlanJson) => (plan.configuration as any).root_module.module_calls[hubModuleName('hub', 'hcl')].module;
+    const association = hub(hubPlan.json).resources.find(
+      (resource: { address: string }) => resource.address === `aws_route53_zone_association.hub-ecr-dkr-${TEAM_B_VPC}`,
+    );
+    expect(association.provider_config_key).toBe(`module.${hubModuleName('hub', 'hcl')}:aws.spoke-210987654321-hub-zone-association`);
+    expect(
+      moduleChanges(hubPlan.json, hubModuleName('hub', 'hcl'))[`aws_route53_zone_association.hub-ecr-dkr-${TEAM_B_VPC}`].actions,
+    ).toEqual(['create']);
+  });
 
   test('GIVEN the example WHEN planned THEN exactly the security group and three endpoints are created, and the HCL keeps the preflight', () => {
     const { changes, checks, dataRead } = modulePlan(passing.json, moduleName('example', 'hcl'));
@@ -328,7 +412,13 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
       expect(failing.code).toBe(1);
       const json = moduleDiagnostics(failing.messages, moduleFolder(moduleName(variant, 'json', world)));
       const hcl = moduleDiagnostics(failing.messages, moduleFolder(moduleName(variant, 'hcl', world)));
-      expect(json.filter((line) => line.startsWith('error: Resource precondition failed'))).toHaveLength(world === '_vpc' ? 4 : 1);
+      const failed = json.filter((line) => line.startsWith('error: Resource precondition failed'));
+      if (variant === 'dual_stack') {
+        // Neither broken world has IPv6 blocks on its subnets nor IPv6 on its services.
+        expect(failed.join('\n')).toMatch(/IPv6/);
+      } else {
+        expect(failed).toHaveLength(world === '_vpc' ? 4 : 1);
+      }
       expect(hcl).toEqual(json);
       if (world === '_vpc') {
         // The message whose quotes cdktf's own HCL left unescaped.

@@ -13,12 +13,30 @@ export function withTerraformAttributesHcl(hcl: string, terraform: Readonly<Reco
 }
 
 /**
+ * `provider = aws.<alias>` for each aliased AWS provider of the stack: cdktf 0.21 quotes the reference
+ * (`provider = "aws.<alias>"`), the Terraform 0.11 syntax that Terraform warns "Quoted references are
+ * deprecated" about and will stop reading. `providers` is the `provider` block as the JSON synthesis holds it.
+ */
+export function withProviderReferencesHcl(hcl: string, providers: { aws?: readonly { alias?: string }[] } | undefined): string {
+  const aliases = new Set((providers?.aws ?? []).flatMap((provider) => (provider.alias ? [`aws.${provider.alias}`] : [])));
+  return hcl.replace(/^(\s*)provider = "([^"]+)"$/gm, (line, indent: string, reference: string) =>
+    aliases.has(reference) ? `${indent}provider = ${reference}` : line,
+  );
+}
+
+/**
  * A stack's HCL (`TerraformStack.toHclTerraform()`) completed with what cdktf 0.21 gets wrong or drops:
- * the `terraform` block's plain attributes and the `check` blocks. `json` is the stack's `toTerraform()`.
+ * the `terraform` block's plain attributes, unquoted provider references and the `check` blocks. `json`
+ * is the stack's `toTerraform()`.
  */
 export function completeStackHcl<T extends { hcl: string }>(
   rendered: T,
-  json: { terraform?: Record<string, unknown>; check?: Record<string, CheckBlockJson> },
+  json: {
+    terraform?: Record<string, unknown>;
+    provider?: { aws?: readonly { alias?: string }[] };
+    check?: Record<string, CheckBlockJson>;
+  },
 ): T {
-  return { ...rendered, hcl: `${withTerraformAttributesHcl(rendered.hcl, json.terraform)}${checkBlocksHcl(json.check)}` };
+  const hcl = withProviderReferencesHcl(withTerraformAttributesHcl(rendered.hcl, json.terraform), json.provider);
+  return { ...rendered, hcl: `${hcl}${checkBlocksHcl(json.check)}` };
 }

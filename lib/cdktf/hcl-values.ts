@@ -32,6 +32,14 @@ export function hclStringList(templates: readonly (string | IResolvable)[]): Hcl
 }
 
 /**
+ * A list of bare references (e.g. `ignore_changes = [vpc]`): the renderer writes the items of a number
+ * list as they are, where its string list would quote them, the Terraform 0.11 syntax Terraform warns about.
+ */
+export function hclReferenceList(references: readonly string[]): HclRendered {
+  return { value: [...references], isBlock: false, type: 'list', storageClassType: 'numberList' };
+}
+
+/**
  * An argument as the JSON syntax holds it, shaped for the renderer: a string (or token), a list of
  * strings, or a list of objects, which Terraform reads as nested blocks (e.g. `filter { ... }`).
  */
