@@ -20,6 +20,10 @@ const IPV6_CLIENTS = ['2600:1f18:4d3:5e00::/56'];
 export const OPTION_MATRIX: readonly StackVariant[] = [
   { name: 'example', overrides: {} },
   { name: 'workload_eks', overrides: { workload: 'eks' } },
+  {
+    name: 'interface_services',
+    overrides: { interfaceServices: [InterfaceService.ECR_DKR, InterfaceService.ECR_API, InterfaceService.LOGS] },
+  },
   { name: 'additional_services', overrides: { workload: 'ecs-fargate', additionalInterfaceServices: [InterfaceService.LOGS] } },
   {
     name: 'least_privilege',
@@ -68,6 +72,21 @@ export const OPTION_MATRIX: readonly StackVariant[] = [
         useLockfile: false,
         dynamodbTable: 'tf-locks',
         roleArn: 'arn:aws:iam::123456789012:role/state',
+      },
+    },
+  },
+  {
+    name: 's3_compatible_backend',
+    overrides: {
+      backend: {
+        type: 's3',
+        bucket: 'tf-state',
+        key: 'k',
+        region: 'us-east-1',
+        encrypt: true,
+        useLockfile: true,
+        endpoint: 'http://127.0.0.1:9000',
+        usePathStyle: true,
       },
     },
   },
