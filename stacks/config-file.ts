@@ -29,3 +29,9 @@ export function readConfigFile(file: string, field = CONFIG_VARIABLE): AppConfig
   }
   return parseConfig(text, file);
 }
+
+/** The config named by `--config` when it is given, else the app's (see configFilePath), and its file. */
+export function readConfigFromFlagOrEnv(flag: string | undefined, env: NodeJS.ProcessEnv): { file: string; config: AppConfig } {
+  const file = flag ?? configFilePath(env);
+  return { file, config: readConfigFile(file, flag === undefined ? CONFIG_VARIABLE : '--config') };
+}
