@@ -1,7 +1,6 @@
 import { StackConfig } from '../lib/config/app-config';
 import { HubOptions, HubSpoke } from '../lib/constructs/hub-props';
-import { InterfaceService } from '../lib/naming/interface-service';
-import { selectInterfaceServices } from '../lib/workload-profiles';
+import { selectNamedInterfaceServices } from '../lib/workload-profiles';
 import { EcrSpokeStackProps } from './ecr-spoke-stack';
 
 /**
@@ -29,15 +28,6 @@ export function hubOptionsFromConfig(hub: StackConfig, stacks: readonly StackCon
   return { spokes: [...spokeStacks, ...listed] };
 }
 
-/** The interface services a stack of the config creates. */
-export function interfaceServicesOf(stack: StackConfig): InterfaceService[] {
-  return selectInterfaceServices({
-    workload: stack.workload,
-    interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-    additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
-  });
-}
-
 /** The props of a spoke stack (`"spokeOf"` naming a hub of `stacks`; the config's cross-stack checks ensure it). */
 export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackConfig[]): EcrSpokeStackProps {
   const hub = stacks.find((stack) => stack.name === spoke.spokeOf && stack.hub);
@@ -49,7 +39,7 @@ export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackC
     namePrefix: spoke.namePrefix,
     vpcId: spoke.vpcId,
     privateRouteTableIds: spoke.privateRouteTableIds,
-    hub: { name: hub.name, services: interfaceServicesOf(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
+    hub: { name: hub.name, services: selectNamedInterfaceServices(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
     clientSecurityGroupIds: spoke.clientSecurityGroupIds,
     preflight: spoke.preflight,
     tags: spoke.tags,

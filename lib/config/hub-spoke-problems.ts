@@ -1,8 +1,7 @@
-import { InterfaceService } from '../naming/interface-service';
 import { closestName } from '../validation/closest-name';
 import { Problem } from '../validation/problem';
-import * as rules from '../validation/rules';
-import { selectInterfaceServices } from '../workload-profiles';
+import { spokeValueProblems } from '../validation/hub-problems';
+import { selectNamedInterfaceServices } from '../workload-profiles';
 import { StackConfig } from './app-config';
 
 /**
@@ -128,16 +127,7 @@ function spokeFieldProblems(stacks: readonly StackConfig[]): Problem[] {
         message: `is a role of account ${roleAccount}, but accountId is ${spoke.accountId}; the role must be in the spoke VPC's account`,
       });
     }
-    const partitionProblem = spoke.associationRoleArn && rules.inPartitionOf(spoke.region)(spoke.associationRoleArn);
-    if (partitionProblem) {
-      problems.push({ field: `${spoke.field}.associationRoleArn`, value: spoke.associationRoleArn, message: partitionProblem });
-    }
-    (spoke.cidrBlocks ?? []).forEach((cidr, j) => {
-      const message = rules.cidrWithoutHostBits(cidr);
-      if (message) {
-        problems.push({ field: `${spoke.cidrField}[${j}]`, value: cidr, message });
-      }
-    });
+    problems.push(...spokeValueProblems(spoke, spoke.region, spoke.field, spoke.cidrField));
     if (hub >= 0) {
       const key = `${hub} ${spoke.vpcId}`;
       if (stacks[hub].vpcId === spoke.vpcId && stacks[hub].region === spoke.region) {
@@ -166,12 +156,7 @@ interface NameSource {
 }
 
 function doubleZoneProblems(stacks: readonly StackConfig[]): Problem[] {
-  const servicesOf = (stack: StackConfig): string[] =>
-    selectInterfaceServices({
-      workload: stack.workload,
-      interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-      additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
-    }).map((service) => service.shortName);
+  const servicesOf = (stack: StackConfig): string[] => selectNamedInterfaceServices(stack).map((service) => service.shortName);
   const sources: NameSource[] = stacks.flatMap((stack, i): NameSource[] =>
     stack.spokeOf === undefined
       ? [
