@@ -14,29 +14,21 @@ import { InterfaceService } from '../naming/interface-service';
 import { PrivateDnsZone, privateDnsNameOf, privateDnsZoneOf } from '../naming/private-dns-zones';
 import { LookedUpEach } from '../preflight/conditions';
 import { zoneMatchesPrivateDnsNameCondition } from '../preflight/hub-conditions';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { HubSpoke } from './hub-props';
 import { HubSpokes } from './hub-spokes';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { guard } from './preflight';
 import { tagsNamed } from './tags';
 
-export interface HubPrivateDnsProps {
-  /** Region of the hub; the zones are named for it. */
-  readonly region: string;
-  /** Start of every resource name. */
-  readonly namePrefix: string;
-  /** The hub's VPC, which the zones are created in. */
-  readonly vpcId: string;
+/** The hub's props (its region names the zones, which are created in its VPC), and what they serve. */
+export interface HubPrivateDnsProps extends Pick<EcrPrivateLinkProps, 'region' | 'namePrefix' | 'vpcId' | 'tags' | 'nameTags'> {
   /** The hub's interface endpoints (private DNS off): one zone each. */
   readonly endpoints: readonly InterfaceEndpoint[];
   /** The spokes, and the providers acting in their accounts. */
   readonly spokes: HubSpokes;
   /** Preflight's `aws_vpc_endpoint_service` lookups: each zone checks its name against them. @default - no check */
   readonly serviceLookups?: LookedUpEach;
-  /** Tags for the zones. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Tag each zone `Name` = its resource name. @default false */
-  readonly nameTags?: boolean;
 }
 
 /** One service's zone in the hub. */

@@ -8,35 +8,18 @@ import { privateDnsNeedsVpcDns } from '../checks/rules/private-dns-needs-vpc-dns
 import * as conditions from '../preflight/conditions';
 import { s3GatewayServiceName } from '../naming/service-names';
 import { FixedAddress, LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
-import { EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
+import { EcrPrivateLinkProps, EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { Lookup } from './lookup';
 
-export interface PreflightProps {
-  /** Region of the VPC, named in messages; the S3 gateway's service name follows it. */
-  readonly region: string;
-  /** Start of the data sources' names: `<prefix>-preflight-...`. */
-  readonly namePrefix: string;
-  /** The VPC to look up. */
-  readonly vpcId: string;
-  /** The subnets to look up. */
-  readonly privateSubnetIds: readonly string[];
-  /** The route tables to look up. */
-  readonly privateRouteTableIds: readonly string[];
-  /** Client networks expected inside the VPC (a soft check). */
-  readonly allowedCidrBlocks: readonly string[];
+/** The construct's props (what the preflight looks up and compares), and the resources it guards. */
+export interface PreflightProps extends EcrPrivateLinkProps {
   /** Guarded by the VPC's DNS attributes and the subnets' VPC and AZs. */
   readonly securityGroup: TerraformResource;
   /** Each guarded by its service being offered in the subnets' AZs. */
   readonly interfaceEndpoints: readonly InterfaceEndpoint[];
   /** Guarded by the route tables' VPC. */
   readonly s3Gateway: TerraformResource;
-  /** With dualstack or ipv6: the services must accept it and the subnets have the CIDR blocks. @default - not checked (ipv4) */
-  readonly ipAddressType?: IpAddressType;
-  /** With dualstack or ipv6: the S3 gateway service must accept it. @default - not checked (ipv4) */
-  readonly s3GatewayIpAddressType?: IpAddressType;
-  /** Each must be a free address inside its subnet's CIDR block. @default - none */
-  readonly endpointAddresses?: EndpointAddresses;
 }
 
 /**
