@@ -74,11 +74,12 @@ const Ipv4Address = patterned(
 /** Lowercase hex and colons; the construct checks it is a canonical IPv6 address. */
 const Ipv6Address = patterned('^[0-9a-f:]*:[0-9a-f:]*$', 'is not an IPv6 address in lowercase (e.g. "2600:1f18:4d3:5e00::10")');
 
-const ipAddressType = (description: string) =>
+/** An optional field taking one of `values`. */
+const oneOf = <T extends string>(values: readonly T[], description: string) =>
   Type.Optional(
     Type.Union(
-      IP_ADDRESS_TYPES.map((t) => Type.Literal(t)),
-      { description, errorMessage: `is not one of ${quotedList(IP_ADDRESS_TYPES)}` },
+      values.map((value) => Type.Literal(value)),
+      { description, errorMessage: `is not one of ${quotedList(values)}` },
     ),
   );
 
@@ -341,15 +342,7 @@ export const StackSchema = Type.Object(
         "Networks of the clients allowed to reach the endpoints on 443/tcp (in a spoke: the hub's endpoints; @default - the spoke VPC's CIDR blocks).",
       ),
     ),
-    workload: Type.Optional(
-      Type.Union(
-        WORKLOADS.map((w) => Type.Literal(w)),
-        {
-          description: 'The workload whose documented interface endpoints to create. @default ecr-only',
-          errorMessage: `is not one of ${quotedList(WORKLOADS)}`,
-        },
-      ),
-    ),
+    workload: oneOf(WORKLOADS, 'The workload whose documented interface endpoints to create. @default ecr-only'),
     interfaceServices: Type.Optional(
       list(
         InterfaceServiceName,
@@ -372,10 +365,7 @@ export const StackSchema = Type.Object(
       ),
     ),
     allowedAccountIds: Type.Optional(
-      list(
-        patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)'),
-        'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account',
-      ),
+      list(AccountId, 'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account'),
     ),
     clientSecurityGroupIds: Type.Optional(
       list(
@@ -392,18 +382,13 @@ export const StackSchema = Type.Object(
         "With leastPrivilegePolicies: AWS-owned buckets the S3 gateway also lets through, the region's Amazon Linux repositories. @default - none",
       ),
     ),
-    ipAddressType: ipAddressType(
+    ipAddressType: oneOf(
+      IP_ADDRESS_TYPES,
       "IP address type of the interface endpoints: dualstack needs IPv4 and IPv6 blocks on every subnet, ipv6 IPv6-only subnets. @default ipv4 (AWS's)",
     ),
-    dnsRecordIpType: Type.Optional(
-      Type.Union(
-        DNS_RECORD_IP_TYPES.map((t) => Type.Literal(t)),
-        {
-          description:
-            "DNS records of the interface endpoints' private DNS (A, AAAA or both); must suit ipAddressType. @default - AWS's for the ipAddressType",
-          errorMessage: `is not one of ${quotedList(DNS_RECORD_IP_TYPES)}`,
-        },
-      ),
+    dnsRecordIpType: oneOf(
+      DNS_RECORD_IP_TYPES,
+      "DNS records of the interface endpoints' private DNS (A, AAAA or both); must suit ipAddressType. @default - AWS's for the ipAddressType",
     ),
     allowedIpv6CidrBlocks: Type.Optional(
       list(
@@ -411,7 +396,8 @@ export const StackSchema = Type.Object(
         'With ipAddressType dualstack or ipv6: IPv6 networks of the clients allowed to reach the endpoints on 443/tcp. @default - none',
       ),
     ),
-    s3GatewayIpAddressType: ipAddressType(
+    s3GatewayIpAddressType: oneOf(
+      IP_ADDRESS_TYPES,
       "IP address type of the S3 gateway endpoint; dualstack makes AWS add the IPv6 prefix-list route. @default ipv4 (AWS's)",
     ),
     endpointAddresses: Type.Optional(
@@ -541,9 +527,5 @@ export const ConfigSchema = Type.Object(
 export type ConfigFile = Static<typeof ConfigSchema>;
 /** One stack as written in the config file, before defaults. */
 export type StackEntry = Static<typeof StackSchema>;
-/** A hub's options as written in the config file. */
-export type HubEntry = Static<typeof Hub>;
-/** A spoke VPC listed in a hub's `spokes`. */
-export type ExternalSpokeEntry = Static<typeof ExternalSpoke>;
 /** A backend as written in the config file, before defaults. */
 export type BackendEntry = Static<typeof Backend>;

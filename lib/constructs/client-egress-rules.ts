@@ -1,5 +1,6 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { HTTPS_PORT } from './endpoint-security-group';
 import { tagsNamed } from './tags';
 
@@ -15,19 +16,14 @@ export interface EgressDestination {
   readonly cidrIpv4?: string;
 }
 
-export interface ClientEgressRulesProps {
+/** The stack's `namePrefix` starts the rules' resource names (`<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`). */
+export interface ClientEgressRulesProps extends Pick<EcrPrivateLinkProps, 'namePrefix' | 'tags' | 'nameTags'> {
   /** The clients' security groups (e.g. worker nodes), owned elsewhere. */
   readonly clientSecurityGroupIds: readonly string[];
   /** Where the interface endpoints are, one rule each. */
   readonly endpoints: readonly EgressDestination[];
   /** The S3 gateway endpoint's prefix list. */
   readonly s3PrefixListId: string;
-  /** Start of the rules' resource names: `<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`. */
-  readonly namePrefix: string;
-  /** Tags for the rules. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Tag each rule `Name` = its resource name. @default false */
-  readonly nameTags?: boolean;
 }
 
 /**

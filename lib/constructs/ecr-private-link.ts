@@ -5,7 +5,7 @@ import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems'
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';
 import { ClientEgressRules } from './client-egress-rules';
-import { AdoptIds, EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
+import { EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { HubPrivateDns } from './hub-private-dns';
 import { HubSpokes } from './hub-spokes';
@@ -99,51 +99,41 @@ export class EcrPrivateLink extends Construct {
       [s3Key, this.s3Gateway.resource],
       ...this.interfaceEndpoints.map((endpoint): [string, TerraformResource] => [endpoint.service.shortName, endpoint.resource]),
     ]);
-    this.adopt(props.adopt ?? {});
-
-    let preflight: Preflight | undefined;
-    if (props.preflight !== false) {
-      preflight = new Preflight(this, 'Preflight', {
-        ...props,
-        securityGroup: this.securityGroup.resource,
-        interfaceEndpoints: this.interfaceEndpoints,
-        s3Gateway: this.s3Gateway.resource,
-      });
+    // Import blocks for the listed existing resources (validated: every key names a resource here).
+    for (const [key, id] of Object.entries(props.adopt ?? {})) {
+      if (id) {
+        this.adoptable.get(key)?.importFrom(id);
+      }
     }
+
+    const preflight =
+      props.preflight === false
+        ? undefined
+        : new Preflight(this, 'Preflight', {
+            ...props,
+            securityGroup: this.securityGroup.resource,
+            interfaceEndpoints: this.interfaceEndpoints,
+            s3Gateway: this.s3Gateway.resource,
+          });
 
     if (hubSpokes) {
       this.hubPrivateDns = new HubPrivateDns(this, 'HubPrivateDns', {
-        region: props.region,
-        namePrefix: props.namePrefix,
-        vpcId: props.vpcId,
+        ...props,
         endpoints: this.interfaceEndpoints,
         spokes: hubSpokes,
         serviceLookups: preflight?.services,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
     }
 
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
+        ...props,
         clientSecurityGroupIds: props.clientSecurityGroupIds,
         endpoints: [
           { suffix: 'to-endpoints', description: 'HTTPS to endpoints (ECR PrivateLink)', referencedSecurityGroupId: securityGroupId },
         ],
         s3PrefixListId: this.s3Gateway.prefixListId,
-        namePrefix: props.namePrefix,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
-    }
-  }
-
-  /** Import blocks for the listed existing resources (validated: every key names a resource here). */
-  private adopt(ids: AdoptIds): void {
-    for (const [key, id] of Object.entries(ids)) {
-      if (id) {
-        this.adoptable.get(key)?.importFrom(id);
-      }
     }
   }
 }

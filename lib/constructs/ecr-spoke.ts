@@ -33,9 +33,7 @@ export class EcrSpoke extends Construct {
     });
     if (props.preflight !== false) {
       new SpokePreflight(this, 'Preflight', {
-        namePrefix: props.namePrefix,
-        vpcId: props.vpcId,
-        privateRouteTableIds: props.privateRouteTableIds,
+        ...props,
         hubName: props.hub.name,
         hubServiceNames: props.hub.services.map((service) => service.endpointServiceName(props.region)),
         s3Gateway: this.s3Gateway.resource,
@@ -43,6 +41,7 @@ export class EcrSpoke extends Construct {
     }
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
+        ...props,
         clientSecurityGroupIds: props.clientSecurityGroupIds,
         endpoints: (props.hub.endpointCidrBlocks ?? []).map((cidr, i) => ({
           suffix: `to-hub-${i + 1}`,
@@ -50,9 +49,6 @@ export class EcrSpoke extends Construct {
           cidrIpv4: cidr,
         })),
         s3PrefixListId: this.s3Gateway.prefixListId,
-        namePrefix: props.namePrefix,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
     }
   }

@@ -2,16 +2,12 @@ import { ref, TerraformIterator, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { routeTablesInVpcCondition } from '../preflight/conditions';
 import { noConflictingPrivateDnsCondition, spokeVpcDnsCondition } from '../preflight/hub-conditions';
+import type { EcrSpokeProps } from './ecr-spoke-props';
 import { Lookup } from './lookup';
 import { guard } from './preflight';
 
-export interface SpokePreflightProps {
-  /** Start of the data sources' names: `<prefix>-preflight-...`. */
-  readonly namePrefix: string;
-  /** The spoke VPC. */
-  readonly vpcId: string;
-  /** The route tables of the S3 gateway. */
-  readonly privateRouteTableIds: readonly string[];
+/** The spoke's props (its `namePrefix` starts the data sources' names: `<prefix>-preflight-...`), and what to check. */
+export interface SpokePreflightProps extends Pick<EcrSpokeProps, 'namePrefix' | 'vpcId' | 'privateRouteTableIds'> {
   /** The hub's stack name, for messages. */
   readonly hubName: string;
   /** The endpoint service names of the hub's interface endpoints, e.g. `com.amazonaws.ap-northeast-1.ecr.dkr`. */

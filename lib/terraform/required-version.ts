@@ -22,20 +22,8 @@ export function terraformFeatures(backend: BackendConfig): TerraformFeature[] {
   return backend.type === 's3' && backend.useLockfile ? [IMPORT_AND_CHECK_BLOCKS, S3_LOCKFILE] : [IMPORT_AND_CHECK_BLOCKS];
 }
 
-/** `required_version` for a stack using `features`: `>= ` the newest of their first releases. */
+/** `required_version` for a stack using `features`: `>= ` the newest of their first releases (`1.10` is newer than `1.5`). */
 export function requiredVersionFor(features: readonly TerraformFeature[]): string {
-  const newest = features.map((feature) => feature.since).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+  const newest = features.map((feature) => feature.since).reduce((a, b) => (a.localeCompare(b, 'en', { numeric: true }) >= 0 ? a : b));
   return `>= ${newest}`;
-}
-
-/** Negative, zero or positive as `a` is older than, the same as or newer than `b` (`1.10` is newer than `1.5`). */
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a, b].map((version) => version.split('.').map(Number));
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const difference = (x[i] ?? 0) - (y[i] ?? 0);
-    if (difference !== 0) {
-      return difference;
-    }
-  }
-  return 0;
 }

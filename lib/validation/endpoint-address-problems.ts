@@ -1,4 +1,4 @@
-import { DEFAULT_IP_ADDRESS_TYPE, IP_VERSIONS } from '../addressing/ip-address-types';
+import { DEFAULT_IP_ADDRESS_TYPE, IP_VERSION_LABELS, IP_VERSIONS } from '../addressing/ip-address-types';
 import { canonicalIpv6, isCanonicalIpv4 } from '../addressing/ip-address';
 import type { EcrPrivateLinkProps, EndpointAddress } from '../constructs/ecr-private-link-props';
 import { selectInterfaceServices } from '../workload-profiles';
@@ -47,7 +47,7 @@ export function endpointAddressProblems(props: EcrPrivateLinkProps): Problem[] {
                   {
                     field: `${at}.${version}`,
                     value,
-                    message: `is required: "ipAddressType": "${ipAddressType}" endpoints have an ${label(version)} address, and AWS needs it given with the others`,
+                    message: `is required: "ipAddressType": "${ipAddressType}" endpoints have an ${IP_VERSION_LABELS[version]} address, and AWS needs it given with the others`,
                   },
                 ]
               : [];
@@ -57,7 +57,7 @@ export function endpointAddressProblems(props: EcrPrivateLinkProps): Problem[] {
               {
                 field: `${at}.${version}`,
                 value,
-                message: `is not possible: "ipAddressType": "${ipAddressType}" endpoints have no ${label(version)} address`,
+                message: `is not possible: "ipAddressType": "${ipAddressType}" endpoints have no ${IP_VERSION_LABELS[version]} address`,
               },
             ];
           }
@@ -81,10 +81,6 @@ export function endpointAddressProblems(props: EcrPrivateLinkProps): Problem[] {
       }),
     ];
   });
-}
-
-function label(version: keyof EndpointAddress): string {
-  return version === 'ipv4' ? 'IPv4' : 'IPv6';
 }
 
 function addressProblem(version: keyof EndpointAddress, value: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { HubOptions } from '../constructs/hub-props';
+import type { HubOptions, HubSpoke } from '../constructs/hub-props';
 import { Problem } from './problem';
 import * as rules from './rules';
 
@@ -22,16 +22,23 @@ export function hubProblems(props: { readonly region: string; readonly vpcId: st
       problems.push({ field: `${field}.vpcId`, value: spoke.vpcId, message: 'is listed twice' });
     }
     seen.add(spoke.vpcId);
-    (spoke.cidrBlocks ?? []).forEach((cidr, j) => {
-      const message = rules.cidrWithoutHostBits(cidr);
-      if (message) {
-        problems.push({ field: `${field}.cidrBlocks[${j}]`, value: cidr, message });
-      }
-    });
-    const roleProblem = spoke.associationRoleArn && rules.inPartitionOf(props.region)(spoke.associationRoleArn);
-    if (roleProblem) {
-      problems.push({ field: `${field}.associationRoleArn`, value: spoke.associationRoleArn, message: roleProblem });
-    }
-    return problems;
+    return [...problems, ...spokeValueProblems(spoke, props.region, field)];
   });
+}
+
+/** A spoke's client networks with host bits, and its association role if it is of another partition than `region`'s. */
+export function spokeValueProblems(
+  spoke: Pick<HubSpoke, 'cidrBlocks' | 'associationRoleArn'>,
+  region: string,
+  field: string,
+  cidrField = `${field}.cidrBlocks`,
+): Problem[] {
+  const roleProblem = spoke.associationRoleArn && rules.inPartitionOf(region)(spoke.associationRoleArn);
+  return [
+    ...(spoke.cidrBlocks ?? []).flatMap((cidr, j) => {
+      const message = rules.cidrWithoutHostBits(cidr);
+      return message ? [{ field: `${cidrField}[${j}]`, value: cidr, message }] : [];
+    }),
+    ...(roleProblem ? [{ field: `${field}.associationRoleArn`, value: spoke.associationRoleArn, message: roleProblem }] : []),
+  ];
 }
