@@ -1,4 +1,4 @@
-import { App, TerraformIterator, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
+import { App, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { hclLifecycle } from '../cdktf/hcl-lifecycle';
 import type { IpAddressType } from '../addressing/ip-address-types';
@@ -41,22 +41,25 @@ export class Preflight extends Construct {
       address: new Lookup(this, 'Vpc', { type: 'aws_vpc', args: { id: props.vpcId }, name: name('vpc') }).address,
       id: props.vpcId,
     };
-    const subnets = this.lookUpEach('Subnets', 'aws_subnet', 'id', props.privateSubnetIds, name('subnets'));
-    const routeTables = this.lookUpEach(
-      'RouteTables',
-      'aws_route_table',
-      'route_table_id',
-      props.privateRouteTableIds,
-      name('route-tables'),
-    );
-    const services = (this.services = this.lookUpEach(
-      'Services',
-      'aws_vpc_endpoint_service',
-      'service_name',
-      props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
-      name('services'),
-      { service_type: 'Interface' },
-    ));
+    const subnets = Lookup.each(this, 'Subnets', {
+      type: 'aws_subnet',
+      idArgument: 'id',
+      ids: props.privateSubnetIds,
+      name: name('subnets'),
+    });
+    const routeTables = Lookup.each(this, 'RouteTables', {
+      type: 'aws_route_table',
+      idArgument: 'route_table_id',
+      ids: props.privateRouteTableIds,
+      name: name('route-tables'),
+    });
+    const services = (this.services = Lookup.each(this, 'Services', {
+      type: 'aws_vpc_endpoint_service',
+      idArgument: 'service_name',
+      ids: props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
+      args: { service_type: 'Interface' },
+      name: name('services'),
+    }));
 
     const ipAddressType = notIpv4(props.ipAddressType);
     guard(props.securityGroup, [
@@ -104,19 +107,6 @@ export class Preflight extends Construct {
       's3GatewayIpAddressType',
       ipAddressType,
     );
-  }
-
-  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
-  private lookUpEach(
-    id: string,
-    type: string,
-    idArgument: string,
-    ids: readonly string[],
-    name: string,
-    args: Record<string, string> = {},
-  ): LookedUpEach {
-    const each = TerraformIterator.fromList([...ids]);
-    return new Lookup(this, id, { type, args: { [idArgument]: each.value, ...args }, forEach: each, name }).address;
   }
 }
 
