@@ -19,10 +19,7 @@ const DEAD = ['rejected', 'failed', 'expired'];
 
 export function endpointCondition(state: string): EndpointCondition {
   const normalized = state.toLowerCase();
-  if (GOING_AWAY.includes(normalized)) {
-    return 'goingAway';
-  }
-  return DEAD.includes(normalized) ? 'dead' : 'live';
+  return GOING_AWAY.includes(normalized) ? 'goingAway' : DEAD.includes(normalized) ? 'dead' : 'live';
 }
 
 /** Among live endpoints, `available` is preferred to adopt over one still being created. */

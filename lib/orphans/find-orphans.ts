@@ -120,14 +120,14 @@ export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
   );
   for (const endpoint of stack.interfaceEndpoints) {
     const matching = input.endpoints.filter(
-      (e) => e.vpcId === stack.vpcId && sameText(e.type, 'Interface') && e.serviceName === endpoint.serviceName,
+      (e) => e.vpcId === stack.vpcId && e.type.toLowerCase() === 'interface' && e.serviceName === endpoint.serviceName,
     );
     addPlace({ key: endpoint.shortName, address: endpoint.address }, matching.map(endpointCandidate), liveOnly(matching));
   }
   const gateways = input.endpoints.filter(
     (e) =>
       e.vpcId === stack.vpcId &&
-      sameText(e.type, 'Gateway') &&
+      e.type.toLowerCase() === 'gateway' &&
       e.serviceName === stack.s3Gateway.serviceName &&
       e.routeTableIds.some((table) => stack.s3Gateway.routeTableIds.includes(table)),
   );
@@ -210,13 +210,9 @@ function liveOnly(endpoints: readonly AwsVpcEndpoint[]): AwsVpcEndpoint[] {
   return endpoints.filter((endpoint) => endpointCondition(endpoint.state) !== 'goingAway');
 }
 
-function sameText(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 /** `record[key]` if it is the record's own string, never an inherited member such as `constructor`. */
 function ownValue(record: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  const value = Object.hasOwn(record, key) ? record[key] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
