@@ -161,17 +161,12 @@ async function readAws(
   const client = new EC2Client({ region: config.region });
   const serviceNames = [...resources.interfaceEndpoints.map((e) => e.serviceName), resources.s3Gateway.serviceName];
   try {
+    const inVpc = { Name: 'vpc-id', Values: [config.vpcId] };
     const endpoints: AwsVpcEndpoint[] = [];
-    const vpcEndpointPages = paginateDescribeVpcEndpoints(
+    for await (const page of paginateDescribeVpcEndpoints(
       { client },
-      {
-        Filters: [
-          { Name: 'vpc-id', Values: [config.vpcId] },
-          { Name: 'service-name', Values: serviceNames },
-        ],
-      },
-    );
-    for await (const page of vpcEndpointPages) {
+      { Filters: [inVpc, { Name: 'service-name', Values: serviceNames }] },
+    )) {
       endpoints.push(
         ...(page.VpcEndpoints ?? []).map((e) => ({
           id: e.VpcEndpointId ?? '',
@@ -187,16 +182,8 @@ async function readAws(
       );
     }
     const securityGroups: AwsSecurityGroup[] = [];
-    const groupPages = paginateDescribeSecurityGroups(
-      { client },
-      {
-        Filters: [
-          { Name: 'vpc-id', Values: [config.vpcId] },
-          { Name: 'group-name', Values: [resources.securityGroup.name] },
-        ],
-      },
-    );
-    for await (const page of groupPages) {
+    const groupName = { Name: 'group-name', Values: [resources.securityGroup.name] };
+    for await (const page of paginateDescribeSecurityGroups({ client }, { Filters: [inVpc, groupName] })) {
       securityGroups.push(
         ...(page.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' })),
       );
