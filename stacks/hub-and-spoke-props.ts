@@ -35,16 +35,7 @@ export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackC
     throw new Error(`stack "${spoke.name}" is a spoke of "${spoke.spokeOf}", which is not a hub of this config`);
   }
   return {
-    region: spoke.region,
-    namePrefix: spoke.namePrefix,
-    vpcId: spoke.vpcId,
-    privateRouteTableIds: spoke.privateRouteTableIds,
+    ...spoke,
     hub: { name: hub.name, services: selectNamedInterfaceServices(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
-    clientSecurityGroupIds: spoke.clientSecurityGroupIds,
-    preflight: spoke.preflight,
-    tags: spoke.tags,
-    nameTags: spoke.nameTags,
-    backend: spoke.backend,
-    acknowledge: spoke.acknowledge,
   };
 }
