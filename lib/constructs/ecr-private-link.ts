@@ -53,12 +53,9 @@ export class EcrPrivateLink extends Construct {
 
     const securityGroupName = endpointSecurityGroupResourceName(props.namePrefix);
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
-      vpcId: props.vpcId,
+      ...props,
       name: securityGroupName,
       description: props.securityGroupDescription,
-      allowedCidrBlocks: props.allowedCidrBlocks,
-      allowedIpv6CidrBlocks: props.allowedIpv6CidrBlocks,
-      clientSecurityGroupIds: props.clientSecurityGroupIds,
       spokeCidrBlocks: hubSpokes?.cidrBlocks,
       tags: tags(securityGroupName),
     });
@@ -67,15 +64,12 @@ export class EcrPrivateLink extends Construct {
     this.interfaceEndpoints = selectInterfaceServices(props).map((service) => {
       const resourceName = interfaceEndpointResourceName(props.namePrefix, service.shortName);
       return new InterfaceEndpoint(this, constructId(service.shortName), {
+        ...props,
         service,
-        region: props.region,
-        vpcId: props.vpcId,
         subnetIds: props.privateSubnetIds,
         securityGroupIds: [securityGroupId],
         resourceName,
         policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
-        ipAddressType: props.ipAddressType,
-        dnsRecordIpType: props.dnsRecordIpType,
         addresses: endpointAddressesOf(props.endpointAddresses, service.shortName),
         tags: tags(resourceName),
         privateDnsEnabled: hubSpokes ? false : undefined,

@@ -2,13 +2,11 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import type { IpAddressType } from '../addressing/ip-address-types';
 import { s3GatewayServiceName } from '../naming/service-names';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { nonEmpty } from './tags';
 
-export interface S3GatewayEndpointProps {
-  /** Region of the VPC; the endpoint service name is built from it. */
-  readonly region: string;
-  /** VPC to place the endpoint in. */
-  readonly vpcId: string;
+/** The construct's region (the endpoint service name follows it), VPC and tags; and the endpoint's own. */
+export interface S3GatewayEndpointProps extends Pick<EcrPrivateLinkProps, 'region' | 'vpcId' | 'tags'> {
   /** Route tables of the private subnets; each gets a route to S3 through the endpoint. */
   readonly routeTableIds: readonly string[];
   /** Terraform resource name, the address state is kept under. */
@@ -21,8 +19,6 @@ export interface S3GatewayEndpointProps {
    * @default - AWS's, ipv4 (the argument is not sent)
    */
   readonly ipAddressType?: IpAddressType;
-  /** Tags for the endpoint. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
