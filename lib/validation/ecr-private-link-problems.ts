@@ -136,13 +136,8 @@ function serviceProblems(props: EcrPrivateLinkProps): Problem[] {
   return problems;
 }
 
-/** The keys `adopt` may use in a stack with these props. */
-export function adoptKeys(props: EcrPrivateLinkProps): string[] {
-  return [...FIXED_ADOPT_KEYS, ...selectInterfaceServices(props).map((s) => s.shortName)];
-}
-
 function adoptProblems(props: EcrPrivateLinkProps): Problem[] {
-  const keys = adoptKeys(props);
+  const keys = [...FIXED_ADOPT_KEYS, ...selectInterfaceServices(props).map((s) => s.shortName)];
   const seen = new Set<string>();
   return Object.entries(props.adopt ?? {}).flatMap(([key, id]): Problem[] => {
     const field = `adopt.${key}`;
