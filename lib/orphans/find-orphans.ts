@@ -146,7 +146,7 @@ export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
   return {
     findings,
     orphanCount: findings.filter((f) => f.verdict === 'adopt' || f.verdict === 'duplicate').length,
-    adopt: orderedAdopt(stack, { ...definedEntries(adopt), ...advised }),
+    adopt: orderedAdopt(stack, { ...adopt, ...advised }),
   };
 }
 
@@ -216,16 +216,14 @@ function ownValue(record: Readonly<Record<string, string | undefined>>, key: str
   return typeof value === 'string' ? value : undefined;
 }
 
-function definedEntries(adopt: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(adopt).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
-
-/** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came. */
-function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string>>): Record<string, string> {
+/** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came; each with an ID. */
+function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const order = ['securityGroup', ...stack.interfaceEndpoints.map((e) => e.shortName), 's3'];
-  const keys = [
-    ...order.filter((key) => ownValue(entries, key) !== undefined),
-    ...Object.keys(entries).filter((key) => !order.includes(key)),
-  ];
-  return Object.fromEntries(keys.map((key) => [key, entries[key]]));
+  const keys = [...order, ...Object.keys(entries).filter((key) => !order.includes(key))];
+  return Object.fromEntries(
+    keys.flatMap((key) => {
+      const id = ownValue(entries, key);
+      return id === undefined ? [] : [[key, id]];
+    }),
+  );
 }

@@ -28,6 +28,7 @@ export interface LookedUp {
 export type LookedUpEach = string;
 
 const quoted = (value: string): string => JSON.stringify(value);
+const CIDR_ATTRIBUTES = { ipv4: 'cidr_block', ipv6: 'ipv6_cidr_block' } as const;
 export const interpolated = (expression: string): string => `\${${expression}}`;
 /** HCL: the items of `listExpression` joined with ", ", as a piece of a message. */
 export const joined = (listExpression: string): string => interpolated(`join(", ", ${listExpression})`);
@@ -141,11 +142,11 @@ export function subnetsSuitIpAddressTypeCondition(subnets: LookedUpEach, region:
     `[for id, s in ${subnets} : "\${id} has no ${version} CIDR block" if s.${attribute} == ""]`;
   return {
     condition: interpolated(
-      `alltrue([for s in ${subnets} : ${IP_VERSIONS[ipAddressType].map((v) => `s.${cidrAttribute(v)} != ""`).join(' && ')}])`,
+      `alltrue([for s in ${subnets} : ${IP_VERSIONS[ipAddressType].map((v) => `s.${CIDR_ATTRIBUTES[v]} != ""`).join(' && ')}])`,
     ),
     errorMessage:
       `"ipAddressType": "${ipAddressType}" needs ${IP_VERSIONS[ipAddressType].map((v) => `an ${IP_VERSION_LABELS[v]}`).join(' and ')} CIDR block on every subnet of privateSubnetIds, but in ${region} ` +
-      `${joined(`concat(${IP_VERSIONS[ipAddressType].map((v) => lacking(cidrAttribute(v), IP_VERSION_LABELS[v])).join(', ')})`)}; ` +
+      `${joined(`concat(${IP_VERSIONS[ipAddressType].map((v) => lacking(CIDR_ATTRIBUTES[v], IP_VERSION_LABELS[v])).join(', ')})`)}; ` +
       'associate one with each subnet (aws ec2 associate-subnet-cidr-block), or choose another "ipAddressType".',
   };
 }
@@ -182,8 +183,4 @@ export function endpointAddressesCondition(
       `${joined(`[for a in ${list} : "\${a.address} in \${a.subnet} \${${reason}}" if !${ok}]`)}; ` +
       'AWS reserves the first four and the last address of every subnet CIDR block.',
   };
-}
-
-function cidrAttribute(version: 'ipv4' | 'ipv6'): string {
-  return version === 'ipv4' ? 'cidr_block' : 'ipv6_cidr_block';
 }
