@@ -22,15 +22,10 @@ import * as rules from './rules';
  */
 export function ecrPrivateLinkProblems(props: EcrPrivateLinkProps): Problem[] {
   return [
-    ...each('allowedCidrBlocks', props.allowedCidrBlocks, rules.cidrWithoutHostBits),
-    ...each('extraS3BucketArns', props.extraS3BucketArns ?? [], rules.inPartitionOf(props.region)),
-    ...each(
-      'securityGroupDescription',
-      props.securityGroupDescription === undefined ? [] : [props.securityGroupDescription],
-      rules.securityGroupDescription,
-      false,
-    ),
-    ...each('allowedIpv6CidrBlocks', props.allowedIpv6CidrBlocks ?? [], ipv6CidrProblem),
+    ...rules.ruleProblems('allowedCidrBlocks', props.allowedCidrBlocks, rules.cidrWithoutHostBits),
+    ...rules.ruleProblems('extraS3BucketArns', props.extraS3BucketArns, rules.inPartitionOf(props.region)),
+    ...rules.ruleProblems('securityGroupDescription', props.securityGroupDescription, rules.securityGroupDescription),
+    ...rules.ruleProblems('allowedIpv6CidrBlocks', props.allowedIpv6CidrBlocks, ipv6CidrProblem),
     ...serviceProblems(props),
     ...adoptProblems(props),
     ...dnsRecordProblems(props),
@@ -95,13 +90,6 @@ function nameTagProblems(props: EcrPrivateLinkProps): Problem[] {
         },
       ]
     : [];
-}
-
-function each(field: string, values: readonly string[], rule: rules.Rule<string>, indexed = true): Problem[] {
-  return values.flatMap((value, i) => {
-    const message = rule(value);
-    return message ? [{ field: indexed ? `${field}[${i}]` : field, value, message }] : [];
-  });
 }
 
 function serviceProblems(props: EcrPrivateLinkProps): Problem[] {

@@ -11,18 +11,17 @@ export function hubProblems(props: { readonly region: string; readonly vpcId: st
   const seen = new Set<string>();
   return (props.hub?.spokes ?? []).flatMap((spoke, i): Problem[] => {
     const field = `hub.spokes[${i}]`;
-    const problems: Problem[] = [];
-    if (spoke.vpcId === props.vpcId) {
-      problems.push({
-        field: `${field}.vpcId`,
-        value: spoke.vpcId,
-        message: "is the hub's own VPC; its zones are associated with it already",
-      });
-    } else if (seen.has(spoke.vpcId)) {
-      problems.push({ field: `${field}.vpcId`, value: spoke.vpcId, message: 'is listed twice' });
-    }
+    const vpcMessage =
+      spoke.vpcId === props.vpcId
+        ? "is the hub's own VPC; its zones are associated with it already"
+        : seen.has(spoke.vpcId)
+          ? 'is listed twice'
+          : undefined;
     seen.add(spoke.vpcId);
-    return [...problems, ...spokeValueProblems(spoke, props.region, field)];
+    return [
+      ...(vpcMessage ? [{ field: `${field}.vpcId`, value: spoke.vpcId, message: vpcMessage }] : []),
+      ...spokeValueProblems(spoke, props.region, field),
+    ];
   });
 }
 
@@ -33,12 +32,8 @@ export function spokeValueProblems(
   field: string,
   cidrField = `${field}.cidrBlocks`,
 ): Problem[] {
-  const roleProblem = spoke.associationRoleArn && rules.inPartitionOf(region)(spoke.associationRoleArn);
   return [
-    ...(spoke.cidrBlocks ?? []).flatMap((cidr, j) => {
-      const message = rules.cidrWithoutHostBits(cidr);
-      return message ? [{ field: `${cidrField}[${j}]`, value: cidr, message }] : [];
-    }),
-    ...(roleProblem ? [{ field: `${field}.associationRoleArn`, value: spoke.associationRoleArn, message: roleProblem }] : []),
+    ...rules.ruleProblems(cidrField, spoke.cidrBlocks, rules.cidrWithoutHostBits),
+    ...rules.ruleProblems(`${field}.associationRoleArn`, spoke.associationRoleArn, rules.inPartitionOf(region)),
   ];
 }
