@@ -6,7 +6,7 @@
  * on stderr, and nothing on stdout, for a wrong flag or a refused config.
  */
 import { CI_ROLES, CiRole } from '../lib/iam/ci-roles';
-import { CiRoleError, ciRolePolicies } from '../lib/iam/ci-role-policies';
+import { CiRoleError, ciRolePolicies, CiRolePoliciesProps } from '../lib/iam/ci-role-policies';
 import { ValidationError } from '../lib/validation/problem';
 import { readConfigFromFlagOrEnv } from '../stacks/config-file';
 import { parseCommandLine } from './cli';
@@ -39,13 +39,8 @@ export const INLINE_ROLE_POLICY_LIMIT = 10_240;
 /** A wrong flag or value: printed with the usage line, exit 2. */
 class UsageError extends Error {}
 
-interface Options {
-  readonly role: CiRole;
-  readonly repository: string;
-  readonly accountId: string;
-  readonly config?: string;
-  readonly document?: (typeof DOCUMENTS)[number];
-}
+/** The role's props but its stacks (those come from the config), the config file, the document to print. */
+type Options = Omit<CiRolePoliciesProps, 'stacks'> & { readonly config?: string; readonly document?: (typeof DOCUMENTS)[number] };
 
 const OPTIONS = {
   role: { type: 'string' },
@@ -96,19 +91,14 @@ export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string
       return opts;
     }
     const { config } = readConfigFromFlagOrEnv(opts.config, env);
-    const policies = ciRolePolicies({ role: opts.role, repository: opts.repository, accountId: opts.accountId, stacks: config.stacks });
+    const policies = ciRolePolicies({ ...opts, stacks: config.stacks });
     const size = JSON.stringify(policies.permissionsPolicy).length;
     if (size > INLINE_ROLE_POLICY_LIMIT) {
       console.error(
         `iam-policies: warning: the permissions policy has ${size} characters; a role's inline policies may total ${INLINE_ROLE_POLICY_LIMIT}. Split the config or attach it as several policies.`,
       );
     }
-    const output =
-      opts.document === 'trust'
-        ? policies.trustPolicy
-        : opts.document === 'permissions'
-          ? policies.permissionsPolicy
-          : { role: opts.role, ...policies };
+    const output = opts.document ? policies[`${opts.document}Policy` as const] : { role: opts.role, ...policies };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } catch (error) {
