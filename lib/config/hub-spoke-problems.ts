@@ -91,12 +91,7 @@ function spokeEntries(stacks: readonly StackConfig[]) {
         ]),
     ...(stack.hub?.spokes ?? []).map((spoke, k) => ({
       hub: i,
-      spoke: {
-        ...spoke,
-        field: `stacks[${i}].hub.spokes[${k}]`,
-        cidrField: `stacks[${i}].hub.spokes[${k}].cidrBlocks`,
-        region: stack.region,
-      },
+      spoke: { ...spoke, field: `stacks[${i}].hub.spokes[${k}]`, cidrField: undefined, region: stack.region },
     })),
   ]);
 }
