@@ -96,28 +96,25 @@ export class HubPrivateDns extends Construct {
 
   private associate(zone: Route53Zone, service: InterfaceService, spoke: HubSpoke, props: HubPrivateDnsProps): void {
     const id = `${service.shortName}-${spoke.vpcId}`;
-    const resourceName = zoneAssociationResourceName(props.namePrefix, service.shortName, spoke.vpcId);
-    const spokeProvider = props.spokes.providerOf(spoke);
-    if (!spokeProvider) {
-      named(new Route53ZoneAssociation(this, id, { zoneId: zone.zoneId, vpcId: spoke.vpcId, vpcRegion: props.region }), resourceName);
-      return;
-    }
-    const authorization = named(
-      new Route53VpcAssociationAuthorization(this, `${id}-authorization`, {
-        zoneId: zone.zoneId,
-        vpcId: spoke.vpcId,
-        vpcRegion: props.region,
-      }),
-      associationAuthorizationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
-    );
+    const provider = props.spokes.providerOf(spoke);
+    const authorization =
+      provider &&
+      named(
+        new Route53VpcAssociationAuthorization(this, `${id}-authorization`, {
+          zoneId: zone.zoneId,
+          vpcId: spoke.vpcId,
+          vpcRegion: props.region,
+        }),
+        associationAuthorizationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
+      );
     named(
       new Route53ZoneAssociation(this, id, {
-        provider: spokeProvider,
-        zoneId: authorization.zoneId,
-        vpcId: authorization.vpcId,
+        provider,
+        zoneId: authorization?.zoneId ?? zone.zoneId,
+        vpcId: authorization?.vpcId ?? spoke.vpcId,
         vpcRegion: props.region,
       }),
-      resourceName,
+      zoneAssociationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
     );
   }
 }
