@@ -95,28 +95,24 @@ function nameTagProblems(props: EcrPrivateLinkProps): Problem[] {
 function serviceProblems(props: EcrPrivateLinkProps): Problem[] {
   // "ecr-api" and "ecr.api" would share the resource name <prefix>-ecr-api.
   const resourceName = (service: InterfaceService): string => interfaceEndpointResourceName(props.namePrefix, service.shortName);
-  const problems: Problem[] = [];
-  const owners = new Map<string, InterfaceService>();
-  for (const field of ['interfaceServices', 'additionalInterfaceServices'] as const) {
-    const seen = new Set<string>();
-    (props[field] ?? []).forEach((service, i) => {
-      if (seen.has(resourceName(service))) {
-        problems.push({ field: `${field}[${i}]`, value: service, message: 'is listed twice' });
-      }
-      seen.add(resourceName(service));
-    });
-  }
-  if (problems.length > 0) {
-    return problems;
+  const listedTwice = (['interfaceServices', 'additionalInterfaceServices'] as const).flatMap((field) =>
+    (props[field] ?? []).flatMap((service, i, list) =>
+      list.slice(0, i).some((earlier) => resourceName(earlier) === resourceName(service))
+        ? [{ field: `${field}[${i}]`, value: service, message: 'is listed twice' }]
+        : [],
+    ),
+  );
+  if (listedTwice.length > 0) {
+    return listedTwice;
   }
   const selected = selectInterfaceServices(props);
-  for (const service of selected) {
-    const other = owners.get(resourceName(service));
-    if (other) {
-      problems.push({ field: 'additionalInterfaceServices', value: service, message: `would share a resource name with "${other}"` });
-    }
-    owners.set(resourceName(service), service);
-  }
+  const problems = selected.flatMap((service, i): Problem[] => {
+    const other = selected
+      .slice(0, i)
+      .reverse()
+      .find((earlier) => resourceName(earlier) === resourceName(service));
+    return other ? [{ field: 'additionalInterfaceServices', value: service, message: `would share a resource name with "${other}"` }] : [];
+  });
   if (!selected.includes(InterfaceService.ECR_DKR)) {
     const field = props.interfaceServices ? 'interfaceServices' : 'workload';
     problems.push({ field, value: props[field], message: `lacks "${InterfaceService.ECR_DKR}": image pulls go through it` });
