@@ -1,5 +1,5 @@
 import { StackConfig } from '../lib/config/app-config';
-import { HubOptions, HubSpoke } from '../lib/constructs/hub-props';
+import { HubOptions } from '../lib/constructs/hub-props';
 import { selectNamedInterfaceServices } from '../lib/workload-profiles';
 import { EcrSpokeStackProps } from './ecr-spoke-stack';
 
@@ -13,19 +13,8 @@ import { EcrSpokeStackProps } from './ecr-spoke-stack';
 export function hubOptionsFromConfig(hub: StackConfig, stacks: readonly StackConfig[]): HubOptions {
   const spokeStacks = stacks
     .filter((stack) => stack.spokeOf === hub.name)
-    .map((stack): HubSpoke => ({
-      name: stack.name,
-      vpcId: stack.vpcId,
-      cidrBlocks: stack.allowedCidrBlocks,
-      associationRoleArn: stack.associationRoleArn,
-    }));
-  const listed = (hub.hub?.spokes ?? []).map((spoke): HubSpoke => ({
-    name: spoke.vpcId,
-    vpcId: spoke.vpcId,
-    cidrBlocks: spoke.cidrBlocks,
-    associationRoleArn: spoke.associationRoleArn,
-  }));
-  return { spokes: [...spokeStacks, ...listed] };
+    .map((stack) => ({ ...stack, cidrBlocks: stack.allowedCidrBlocks }));
+  return { spokes: [...spokeStacks, ...(hub.hub?.spokes ?? []).map((spoke) => ({ ...spoke, name: spoke.vpcId }))] };
 }
 
 /** The props of a spoke stack (`"spokeOf"` naming a hub of `stacks`; the config's cross-stack checks ensure it). */
