@@ -14,6 +14,8 @@ export interface EgressDestination {
   readonly referencedSecurityGroupId?: string;
   /** The endpoints' network, in another VPC (a hub's). @default - by security group instead */
   readonly cidrIpv4?: string;
+  /** A prefix list (the S3 gateway's). @default - by security group or network instead */
+  readonly prefixListId?: string;
 }
 
 /** The stack's `namePrefix` starts the rules' resource names (`<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`). */
@@ -39,19 +41,13 @@ export class ClientEgressRules extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClientEgressRulesProps) {
     super(scope, id);
-    const s3: EgressDestination = { suffix: 'to-s3', description: 'HTTPS to s3 (ECR PrivateLink)' };
-    this.rules = props.clientSecurityGroupIds.flatMap((groupId) => [
-      ...props.endpoints.map((destination) => this.rule(props, groupId, destination)),
-      this.rule(props, groupId, s3, props.s3PrefixListId),
-    ]);
+    const s3: EgressDestination = { suffix: 'to-s3', description: 'HTTPS to s3 (ECR PrivateLink)', prefixListId: props.s3PrefixListId };
+    this.rules = props.clientSecurityGroupIds.flatMap((groupId) =>
+      [...props.endpoints, s3].map((destination) => this.rule(props, groupId, destination)),
+    );
   }
 
-  private rule(
-    props: ClientEgressRulesProps,
-    groupId: string,
-    destination: EgressDestination,
-    prefixListId?: string,
-  ): VpcSecurityGroupEgressRule {
+  private rule(props: ClientEgressRulesProps, groupId: string, destination: EgressDestination): VpcSecurityGroupEgressRule {
     const name = `${props.namePrefix}-${groupId}-${destination.suffix}`;
     const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${destination.suffix}`, {
       securityGroupId: groupId,
@@ -61,7 +57,7 @@ export class ClientEgressRules extends Construct {
       toPort: HTTPS_PORT,
       referencedSecurityGroupId: destination.referencedSecurityGroupId,
       cidrIpv4: destination.cidrIpv4,
-      prefixListId,
+      prefixListId: destination.prefixListId,
       tags: tagsNamed(props.tags, name, props.nameTags),
     });
     rule.overrideLogicalId(name);
