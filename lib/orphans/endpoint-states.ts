@@ -21,8 +21,3 @@ export function endpointCondition(state: string): EndpointCondition {
   const normalized = state.toLowerCase();
   return GOING_AWAY.includes(normalized) ? 'goingAway' : DEAD.includes(normalized) ? 'dead' : 'live';
 }
-
-/** Among live endpoints, `available` is preferred to adopt over one still being created. */
-export function isAvailable(state: string): boolean {
-  return state.toLowerCase() === 'available';
-}

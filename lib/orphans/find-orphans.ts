@@ -1,4 +1,4 @@
-import { endpointCondition, isAvailable } from './endpoint-states';
+import { endpointCondition } from './endpoint-states';
 import { StateResource } from './terraform-show';
 
 /** `securityGroup`, `s3`, or an interface service's short name such as `ecr.api`: a key of `adopt`. */
@@ -165,7 +165,7 @@ function preference(candidate: Candidate, adoptedId: string | undefined): number
   if (candidate.id === adoptedId) {
     return 0;
   }
-  if (candidate.awsState === undefined || isAvailable(candidate.awsState)) {
+  if (candidate.awsState === undefined || candidate.awsState.toLowerCase() === 'available') {
     return 1;
   }
   return endpointCondition(candidate.awsState) === 'live' ? 2 : 3;
