@@ -1,6 +1,6 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { endpointSecurityGroupResourceName, interfaceEndpointResourceName, s3GatewayResourceName } from '../naming/resource-names';
+import { endpointSecurityGroupResourceName, interfaceEndpointResourceName } from '../naming/resource-names';
 import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems';
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';
@@ -76,16 +76,7 @@ export class EcrPrivateLink extends Construct {
       });
     });
 
-    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
-    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
-      region: props.region,
-      vpcId: props.vpcId,
-      routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayName,
-      policy: policies?.s3GatewayPolicy,
-      ipAddressType: props.s3GatewayIpAddressType,
-      tags: tags(s3GatewayName),
-    });
+    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', { ...props, policy: policies?.s3GatewayPolicy });
 
     const [securityGroupKey, s3Key] = FIXED_ADOPT_KEYS;
     this.adoptable = new Map<string, TerraformResource>([
