@@ -2,7 +2,7 @@ import { App } from 'cdktf';
 import { withTokenStackTraces } from './lib/cdktf/token-stack-traces';
 import { ValidationError } from './lib/validation/problem';
 import { buildStacks } from './stacks/build-stacks';
-import { configFilePath, readConfigFile } from './stacks/config-file';
+import { readConfigFromFlagOrEnv } from './stacks/config-file';
 import { OutputFolderError, prepareOutputFolder } from './stacks/output-folder';
 import { synthAllOrNothing } from './stacks/synth-all-or-nothing';
 
@@ -26,8 +26,7 @@ function synthFromConfig(env: NodeJS.ProcessEnv, debug: boolean): number {
   const outdir = env.CDKTF_OUTDIR || 'cdktf.out';
   let output: ReturnType<typeof prepareOutputFolder> | undefined;
   try {
-    const file = configFilePath(env);
-    const config = readConfigFile(file);
+    const { file, config } = readConfigFromFlagOrEnv(undefined, env);
     output = prepareOutputFolder(outdir);
     const app = new App({ outdir, stackTraces: debug });
     buildStacks(app, config, file);

@@ -1,5 +1,6 @@
 import { InterfaceService } from '../lib/naming/interface-service';
-import { dnsSuffixOf, privateDnsNameOf, privateDnsZoneOf } from '../lib/naming/private-dns-zones';
+import { dnsSuffixOf } from '../lib/naming/partition';
+import { privateDnsNameOf, privateDnsZoneOf } from '../lib/naming/private-dns-zones';
 
 // The AWS SDK's own partition table (through @aws-sdk/client-ec2), the authority on DNS suffixes.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

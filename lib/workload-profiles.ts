@@ -43,3 +43,16 @@ export function selectInterfaceServices(selection: ServiceSelection): InterfaceS
   const all = [...base, ...(selection.additionalInterfaceServices ?? [])];
   return all.filter((service, i) => all.findIndex((s) => s.shortName === service.shortName) === i);
 }
+
+/** `selectInterfaceServices` for services named by their short names, as in the config file. */
+export function selectNamedInterfaceServices(selection: {
+  readonly workload?: Workload;
+  readonly interfaceServices?: readonly string[];
+  readonly additionalInterfaceServices?: readonly string[];
+}): InterfaceService[] {
+  return selectInterfaceServices({
+    workload: selection.workload,
+    interfaceServices: selection.interfaceServices?.map(InterfaceService.of),
+    additionalInterfaceServices: selection.additionalInterfaceServices?.map(InterfaceService.of),
+  });
+}

@@ -1,31 +1,30 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 
-/** A wrong invocation: printed with the usage line, exit 2. */
-export class UsageError extends Error {}
-
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * The scripts' command lines, parsed by node:util's parseArgs (`--flag value` and `--flag=value`), with
- * the same conventions everywhere: `--help` prints the usage and exits 0, an unknown flag or stray
+ * the same conventions everywhere: `--help` (`-h`) prints `help` and exits 0, an unknown flag or stray
  * argument exits 2 with the usage line.
  *
+ * @param help what --help prints, e.g. the usage line and each flag's meaning
  * @returns the parsed values, or the exit code when the script should stop here
  */
 export function parseCommandLine<T extends Options>(
   args: readonly string[],
   options: T,
   usage: string,
+  help = usage,
 ): { values: ReturnType<typeof parseArgs<{ options: T; args: string[] }>>['values'] } | { exitCode: number } {
   try {
     const { values } = parseArgs({
       args: [...args],
-      options: { ...options, help: { type: 'boolean' } },
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
       strict: true,
     });
     if ((values as { help?: boolean }).help) {
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${help}\n`);
       return { exitCode: 0 };
     }
     return { values } as never;

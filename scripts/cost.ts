@@ -8,12 +8,11 @@
  * reference/prices.json; a region without a price is named and left out of the totals, never guessed.
  * Exit 0 with the report, 1 for a config the app refuses, 2 for a wrong command line.
  */
-import { AppConfig } from '../lib/config/app-config';
 import { LayoutCost, layoutCost, VpcCost } from '../lib/cost/layout-cost';
 import { layoutFromConfig } from '../lib/cost/layout-from-config';
 import { PRICES } from '../lib/cost/prices';
 import { ValidationError } from '../lib/validation/problem';
-import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { readConfigFromFlagOrEnv } from '../stacks/config-file';
 import { parseCommandLine } from './cli';
 
 const USAGE = 'Usage: npm run -s cost -- [--config FILE] [--gb N] [--json]';
@@ -31,7 +30,7 @@ Prices: reference/prices.json (${PRICES.asOf}); regions without a price are name
   --help         this text`;
 
 export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string[] = process.argv.slice(2)): number {
-  const parsed = parseCommandLine(args, { config: { type: 'string' }, gb: { type: 'string' }, json: { type: 'boolean' } }, HELP);
+  const parsed = parseCommandLine(args, { config: { type: 'string' }, gb: { type: 'string' }, json: { type: 'boolean' } }, USAGE, HELP);
   if ('exitCode' in parsed) {
     return parsed.exitCode;
   }
@@ -40,11 +39,9 @@ export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string
     console.error(`--gb: ${JSON.stringify(parsed.values.gb)} is not a number of GB a month (e.g. 500)\n${USAGE}`);
     return 2;
   }
-  let config: AppConfig;
-  let file: string;
+  let loaded: ReturnType<typeof readConfigFromFlagOrEnv>;
   try {
-    file = parsed.values.config ?? configFilePath(env);
-    config = readConfigFile(file, parsed.values.config ? '--config' : undefined);
+    loaded = readConfigFromFlagOrEnv(parsed.values.config, env);
   } catch (error) {
     if (!(error instanceof ValidationError)) {
       throw error;
@@ -52,8 +49,8 @@ export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string
     console.error(`Config refused, no cost computed.\n${error.message}`);
     return 1;
   }
-  const cost = layoutCost(layoutFromConfig(config), PRICES, gb);
-  process.stdout.write(parsed.values.json ? `${JSON.stringify({ config: file, ...cost }, null, 2)}\n` : report(file, cost));
+  const cost = layoutCost(layoutFromConfig(loaded.config), PRICES, gb);
+  process.stdout.write(parsed.values.json ? `${JSON.stringify({ config: loaded.file, ...cost }, null, 2)}\n` : report(loaded.file, cost));
   return 0;
 }
 

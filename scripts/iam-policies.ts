@@ -5,11 +5,11 @@
  * $ECR_PRIVATELINK_CONFIG, else the committed example. Exit 0 with the JSON on stdout; 2 with a message
  * on stderr, and nothing on stdout, for a wrong flag or a refused config.
  */
-import { parseArgs } from 'node:util';
 import { CI_ROLES, CiRole } from '../lib/iam/ci-roles';
-import { CiRoleError, ciRolePolicies } from '../lib/iam/ci-role-policies';
+import { CiRoleError, ciRolePolicies, CiRolePoliciesProps } from '../lib/iam/ci-role-policies';
 import { ValidationError } from '../lib/validation/problem';
-import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { readConfigFromFlagOrEnv } from '../stacks/config-file';
+import { parseCommandLine } from './cli';
 
 export const USAGE =
   'Usage: npm run -s iam-policies -- --role plan|apply --repo OWNER/REPO --account-id ACCOUNT_ID [--config FILE] [--document trust|permissions]';
@@ -26,8 +26,7 @@ Prints the IAM trust policy and permissions policy of a CI role, as JSON: {"role
   --config FILE          The config whose stacks the role deploys (default: $ECR_PRIVATELINK_CONFIG, else config/example.json).
   --document trust|permissions
                          Print only that policy document, e.g. for aws iam create-role / put-role-policy.
-  --help                 This text.
-`;
+  --help                 This text.`;
 
 const DOCUMENTS = ['trust', 'permissions'] as const;
 
@@ -40,37 +39,24 @@ export const INLINE_ROLE_POLICY_LIMIT = 10_240;
 /** A wrong flag or value: printed with the usage line, exit 2. */
 class UsageError extends Error {}
 
-interface Options {
-  readonly role: CiRole;
-  readonly repository: string;
-  readonly accountId: string;
-  readonly config?: string;
-  readonly document?: (typeof DOCUMENTS)[number];
-}
+/** The role's props but its stacks (those come from the config), the config file, the document to print. */
+type Options = Omit<CiRolePoliciesProps, 'stacks'> & { readonly config?: string; readonly document?: (typeof DOCUMENTS)[number] };
 
-/** The options of `args`, or 'help' for --help. */
-function options(args: readonly string[]): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        role: { type: 'string' },
-        repo: { type: 'string' },
-        'account-id': { type: 'string' },
-        config: { type: 'string' },
-        document: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+const OPTIONS = {
+  role: { type: 'string' },
+  repo: { type: 'string' },
+  'account-id': { type: 'string' },
+  config: { type: 'string' },
+  document: { type: 'string' },
+} as const;
+
+/** The options of `args`, or the exit code when the command line is all there is to answer (--help, a wrong flag). */
+function options(args: readonly string[]): Options | number {
+  const parsed = parseCommandLine(args, OPTIONS, USAGE, HELP);
+  if ('exitCode' in parsed) {
+    return parsed.exitCode;
   }
-  if (values.help) {
-    return 'help';
-  }
+  const { values } = parsed;
   const missing = ['role', 'repo', 'account-id'].filter((name) => values[name as keyof typeof values] === undefined);
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.map((name) => `--${name}`).join(', ')}`);
@@ -101,25 +87,18 @@ function options(args: readonly string[]): Options | 'help' {
 export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string[] = process.argv.slice(2)): number {
   try {
     const opts = options(args);
-    if (opts === 'help') {
-      process.stdout.write(HELP);
-      return 0;
+    if (typeof opts === 'number') {
+      return opts;
     }
-    const file = configFilePath(opts.config === undefined ? env : { ...env, ECR_PRIVATELINK_CONFIG: opts.config });
-    const config = readConfigFile(file, opts.config === undefined ? 'ECR_PRIVATELINK_CONFIG' : '--config');
-    const policies = ciRolePolicies({ role: opts.role, repository: opts.repository, accountId: opts.accountId, stacks: config.stacks });
+    const { config } = readConfigFromFlagOrEnv(opts.config, env);
+    const policies = ciRolePolicies({ ...opts, stacks: config.stacks });
     const size = JSON.stringify(policies.permissionsPolicy).length;
     if (size > INLINE_ROLE_POLICY_LIMIT) {
       console.error(
         `iam-policies: warning: the permissions policy has ${size} characters; a role's inline policies may total ${INLINE_ROLE_POLICY_LIMIT}. Split the config or attach it as several policies.`,
       );
     }
-    const output =
-      opts.document === 'trust'
-        ? policies.trustPolicy
-        : opts.document === 'permissions'
-          ? policies.permissionsPolicy
-          : { role: opts.role, ...policies };
+    const output = opts.document ? policies[`${opts.document}Policy` as const] : { role: opts.role, ...policies };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } catch (error) {

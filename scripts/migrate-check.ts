@@ -10,7 +10,7 @@
  * user's Terraform CLI config.
  */
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
@@ -21,7 +21,7 @@ import { migrationReport, PlannedActions } from '../lib/migration/migration-repo
 import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
 import { ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
-import { readConfigFile } from '../stacks/config-file';
+import { readConfigFile, readTextFile } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
 import { parseCommandLine } from './cli';
@@ -37,16 +37,6 @@ const OPTIONS = {
   state: { type: 'string' },
   'keep-workdir': { type: 'boolean' },
 } as const;
-
-function readState(file: string): TerraformState {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`--state: "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
-  return parseState(text, file);
-}
 
 /**
  * The config's stacks as they would be deployed, but planned offline: no preflight lookups and no
@@ -154,7 +144,7 @@ export function main(args: readonly string[] = process.argv.slice(2)): number {
     keepWorkdir = options['keep-workdir'] ?? false;
     const stackName = options.stack!;
     const config = readConfigFile(options.config!, '--config');
-    const state = readState(options.state!);
+    const state = parseState(readTextFile(options.state!, '--state'), options.state!);
     workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-migrate-check-'));
     const synthesized = synthesize(options.config!, config, stackName, state, workdir);
     const resources = stackResourcesWithAdoptKeys(synthesized);
@@ -169,12 +159,7 @@ export function main(args: readonly string[] = process.argv.slice(2)): number {
       stackResources: resources,
       planned,
       otherAddresses: managedAddresses(state).filter((a) => !stackAddresses.has(a)),
-      idsInState: Object.fromEntries(
-        resources.flatMap(({ address }) => {
-          const id = stackAddresses.has(address) ? resourceId(state, address) : undefined;
-          return id ? [[address, id]] : [];
-        }),
-      ),
+      idsInState: Object.fromEntries(resources.map(({ address }) => [address, resourceId(state, address)]).filter(([, id]) => id)),
     });
     process.stdout.write(report.text);
     return report.safe ? 0 : 1;

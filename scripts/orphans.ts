@@ -21,7 +21,6 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { EC2Client, paginateDescribeSecurityGroups, paginateDescribeVpcEndpoints } from '@aws-sdk/client-ec2';
 import { App, TerraformResource } from 'cdktf';
 import { AppConfig, StackConfig } from '../lib/config/app-config';
@@ -32,9 +31,10 @@ import { orphanReport } from '../lib/orphans/orphan-report';
 import { StateResource, stateResources } from '../lib/orphans/terraform-show';
 import { ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
-import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { readConfigFromFlagOrEnv } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
+import { parseCommandLine } from './cli';
 
 const USAGE = 'Usage: npm run -s orphans -- --stack NAME [--config FILE]';
 
@@ -45,8 +45,7 @@ Lists what AWS has of the stack that its Terraform state lacks (left by an inter
 
   --stack NAME    a stack of the config
   --config FILE   the config file (default: $ECR_PRIVATELINK_CONFIG, else config/example.json)
-  --help          this text
-`;
+  --help          this text`;
 
 /** The check cannot be made: printed as is, exit 2. */
 class CheckError extends Error {}
@@ -56,22 +55,13 @@ interface Options {
   readonly config?: string;
 }
 
-function options(args: readonly string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { stack: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new CheckError(`${(error as Error).message}\n${USAGE}`);
+/** The options of `args`, or the exit code when the command line is all there is to answer (--help, a wrong flag). */
+function options(args: readonly string[]): Options | number {
+  const parsed = parseCommandLine(args, { stack: { type: 'string' }, config: { type: 'string' } }, USAGE, HELP);
+  if ('exitCode' in parsed) {
+    return parsed.exitCode;
   }
-  const { stack, config, help } = parsed.values;
-  if (help) {
-    return 'help';
-  }
+  const { stack, config } = parsed.values;
   if (stack === undefined) {
     throw new CheckError(`Missing --stack.\n${USAGE}`);
   }
@@ -81,8 +71,7 @@ function options(args: readonly string[]): Options | 'help' {
   return { stack, config };
 }
 
-function findStack(configFile: string, field: string, name: string): { config: AppConfig; stack: StackConfig } {
-  const config = readConfigFile(configFile, field);
+function findStack(configFile: string, config: AppConfig, name: string): StackConfig {
   const stack = config.stacks.find((s) => s.name === name);
   if (!stack) {
     throw new CheckError(
@@ -94,7 +83,7 @@ function findStack(configFile: string, field: string, name: string): { config: A
       `--stack: ${JSON.stringify(name)} is a spoke of "${stack.spokeOf}"; the check covers stacks with interface endpoints`,
     );
   }
-  return { config, stack };
+  return stack;
 }
 
 /**
@@ -172,17 +161,12 @@ async function readAws(
   const client = new EC2Client({ region: config.region });
   const serviceNames = [...resources.interfaceEndpoints.map((e) => e.serviceName), resources.s3Gateway.serviceName];
   try {
+    const inVpc = { Name: 'vpc-id', Values: [config.vpcId] };
     const endpoints: AwsVpcEndpoint[] = [];
-    const vpcEndpointPages = paginateDescribeVpcEndpoints(
+    for await (const page of paginateDescribeVpcEndpoints(
       { client },
-      {
-        Filters: [
-          { Name: 'vpc-id', Values: [config.vpcId] },
-          { Name: 'service-name', Values: serviceNames },
-        ],
-      },
-    );
-    for await (const page of vpcEndpointPages) {
+      { Filters: [inVpc, { Name: 'service-name', Values: serviceNames }] },
+    )) {
       endpoints.push(
         ...(page.VpcEndpoints ?? []).map((e) => ({
           id: e.VpcEndpointId ?? '',
@@ -198,16 +182,8 @@ async function readAws(
       );
     }
     const securityGroups: AwsSecurityGroup[] = [];
-    const groupPages = paginateDescribeSecurityGroups(
-      { client },
-      {
-        Filters: [
-          { Name: 'vpc-id', Values: [config.vpcId] },
-          { Name: 'group-name', Values: [resources.securityGroup.name] },
-        ],
-      },
-    );
-    for await (const page of groupPages) {
+    const groupName = { Name: 'group-name', Values: [resources.securityGroup.name] };
+    for await (const page of paginateDescribeSecurityGroups({ client }, { Filters: [inVpc, groupName] })) {
       securityGroups.push(
         ...(page.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', name: g.GroupName ?? '', vpcId: g.VpcId ?? '' })),
       );
@@ -225,15 +201,13 @@ export async function main(args: readonly string[] = process.argv.slice(2), env:
   let workdir: string | undefined;
   try {
     const parsed = options(args);
-    if (parsed === 'help') {
-      process.stdout.write(HELP);
-      return 0;
+    if (typeof parsed === 'number') {
+      return parsed;
     }
-    const configFile = parsed.config ?? configFilePath(env);
-    const found = findStack(configFile, parsed.config === undefined ? 'ECR_PRIVATELINK_CONFIG' : '--config', parsed.stack);
-    const config = found.stack;
+    const { file: configFile, config: appConfig } = readConfigFromFlagOrEnv(parsed.config, env);
+    const config = findStack(configFile, appConfig, parsed.stack);
     workdir = mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-orphans-'));
-    const stack = synthesize(configFile, found.config, config.name, workdir);
+    const stack = synthesize(configFile, appConfig, config.name, workdir);
     const resources = stackResources(stack, config);
     const aws = await readAws(config, resources);
     const state = readState(path.join(workdir, 'cdktf.out', 'stacks', config.name));

@@ -13,9 +13,9 @@
 import { tmpdir } from 'os';
 import { App } from 'cdktf';
 import { AppConfig } from '../lib/config/app-config';
-import { Problem, ValidationError } from '../lib/validation/problem';
+import { Problem, throwIfProblems, ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
-import { configFilePath, readConfigFile } from '../stacks/config-file';
+import { readConfigFromFlagOrEnv } from '../stacks/config-file';
 import { parseCommandLine } from './cli';
 
 const USAGE = 'Usage: npm run -s stack-names -- [--config FILE] [--require-remote-state]';
@@ -41,16 +41,10 @@ export function main(env: NodeJS.ProcessEnv = process.env, args: readonly string
     return parsed.exitCode;
   }
   try {
-    const file = parsed.values.config ?? configFilePath(env);
-    const config = readConfigFile(file, parsed.values.config ? '--config' : undefined);
+    const { file, config } = readConfigFromFlagOrEnv(parsed.values.config, env);
     // Built, never written: an existing folder as outdir keeps cdktf from making one.
     buildStacks(new App({ outdir: tmpdir(), skipValidation: true }), config, file);
-    if (parsed.values['require-remote-state']) {
-      const problems = localStateProblems(config);
-      if (problems.length > 0) {
-        throw new ValidationError(file, problems);
-      }
-    }
+    throwIfProblems(file, parsed.values['require-remote-state'] ? localStateProblems(config) : []);
     process.stdout.write(`${JSON.stringify(config.stacks.map((stack) => stack.name))}\n`);
     return 0;
   } catch (error) {

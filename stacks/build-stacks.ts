@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { AppConfig, StackConfig } from '../lib/config/app-config';
-import { Problem, ValidationError } from '../lib/validation/problem';
+import { Problem, throwIfProblems, ValidationError } from '../lib/validation/problem';
 import { EcrPrivateLinkStack, EcrPrivateLinkStackProps } from './ecr-private-link-stack';
 import { EcrSpokeStack } from './ecr-spoke-stack';
 import { spokePropsFromConfig } from './hub-and-spoke-props';
@@ -36,8 +36,6 @@ export function buildStacks(
       return [];
     }
   });
-  if (problems.length > 0) {
-    throw new ValidationError(source, problems);
-  }
+  throwIfProblems(source, problems);
   return stacks;
 }

@@ -19,13 +19,22 @@ export function configFilePath(env: NodeJS.ProcessEnv): string {
 
 /** Reads and validates a config file; an unreadable file is a ValidationError like any bad content. */
 export function readConfigFile(file: string, field = CONFIG_VARIABLE): AppConfig {
-  let text: string;
+  return parseConfig(readTextFile(file, field), file);
+}
+
+/** A file's text; a file that cannot be read is a ValidationError naming `field` (what named the file) and the path. */
+export function readTextFile(file: string, field: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new ValidationError(file, [
       { field, value: file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` },
     ]);
   }
-  return parseConfig(text, file);
+}
+
+/** The config named by `--config` when it is given, else the app's (see configFilePath), and its file. */
+export function readConfigFromFlagOrEnv(flag: string | undefined, env: NodeJS.ProcessEnv): { file: string; config: AppConfig } {
+  const file = flag ?? configFilePath(env);
+  return { file, config: readConfigFile(file, flag === undefined ? CONFIG_VARIABLE : '--config') };
 }

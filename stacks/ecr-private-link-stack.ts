@@ -27,33 +27,29 @@ export class EcrPrivateLinkStack extends DeployableStack {
   }
 
   private addOutputs(addresses: boolean): void {
+    const output = (name: string, value: unknown, description: string) => new TerraformOutput(this, name, { value, description });
     for (const endpoint of this.privateLink.interfaceEndpoints) {
       const stem = outputStem(endpoint.service.shortName);
-      new TerraformOutput(this, `${stem}_endpoint_id`, {
-        value: endpoint.endpointId,
-        description: `ID of the ${endpoint.service.shortName} interface endpoint`,
-      });
-      new TerraformOutput(this, `${stem}_dns_entries`, {
-        value: endpoint.dnsEntries,
-        description: `DNS names and hosted zones of the ${endpoint.service.shortName} interface endpoint`,
-      });
+      const service = endpoint.service.shortName;
+      output(`${stem}_endpoint_id`, endpoint.endpointId, `ID of the ${service} interface endpoint`);
+      output(`${stem}_dns_entries`, endpoint.dnsEntries, `DNS names and hosted zones of the ${service} interface endpoint`);
       if (addresses) {
-        new TerraformOutput(this, `${stem}_addresses`, {
-          value: endpoint.addressesBySubnet,
-          description: `Addresses of the ${endpoint.service.shortName} interface endpoint's network interfaces, by subnet ID`,
-        });
+        output(
+          `${stem}_addresses`,
+          endpoint.addressesBySubnet,
+          `Addresses of the ${service} interface endpoint's network interfaces, by subnet ID`,
+        );
       }
     }
-    new TerraformOutput(this, 'endpoint_security_group_id', {
-      value: this.privateLink.securityGroup.securityGroupId,
-      description: "ID of the interface endpoints' security group (allow 443 to it from clients)",
-    });
+    output(
+      'endpoint_security_group_id',
+      this.privateLink.securityGroup.securityGroupId,
+      "ID of the interface endpoints' security group (allow 443 to it from clients)",
+    );
     this.addS3GatewayOutputs(this.privateLink.s3Gateway);
     for (const zone of this.privateLink.hubPrivateDns?.zones ?? []) {
-      new TerraformOutput(this, `${outputStem(zone.service.shortName)}_private_zone_id`, {
-        value: zone.resource.zoneId,
-        description: `ID of the hub's private hosted zone ${zone.name.name}, for associating further VPCs`,
-      });
+      const description = `ID of the hub's private hosted zone ${zone.name.name}, for associating further VPCs`;
+      output(`${outputStem(zone.service.shortName)}_private_zone_id`, zone.resource.zoneId, description);
     }
   }
 }

@@ -1,7 +1,6 @@
 import { StackConfig } from '../lib/config/app-config';
-import { HubOptions, HubSpoke } from '../lib/constructs/hub-props';
-import { InterfaceService } from '../lib/naming/interface-service';
-import { selectInterfaceServices } from '../lib/workload-profiles';
+import { HubOptions } from '../lib/constructs/hub-props';
+import { selectNamedInterfaceServices } from '../lib/workload-profiles';
 import { EcrSpokeStackProps } from './ecr-spoke-stack';
 
 /**
@@ -14,28 +13,8 @@ import { EcrSpokeStackProps } from './ecr-spoke-stack';
 export function hubOptionsFromConfig(hub: StackConfig, stacks: readonly StackConfig[]): HubOptions {
   const spokeStacks = stacks
     .filter((stack) => stack.spokeOf === hub.name)
-    .map((stack): HubSpoke => ({
-      name: stack.name,
-      vpcId: stack.vpcId,
-      cidrBlocks: stack.allowedCidrBlocks,
-      associationRoleArn: stack.associationRoleArn,
-    }));
-  const listed = (hub.hub?.spokes ?? []).map((spoke): HubSpoke => ({
-    name: spoke.vpcId,
-    vpcId: spoke.vpcId,
-    cidrBlocks: spoke.cidrBlocks,
-    associationRoleArn: spoke.associationRoleArn,
-  }));
-  return { spokes: [...spokeStacks, ...listed] };
-}
-
-/** The interface services a stack of the config creates. */
-export function interfaceServicesOf(stack: StackConfig): InterfaceService[] {
-  return selectInterfaceServices({
-    workload: stack.workload,
-    interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-    additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
-  });
+    .map((stack) => ({ ...stack, cidrBlocks: stack.allowedCidrBlocks }));
+  return { spokes: [...spokeStacks, ...(hub.hub?.spokes ?? []).map((spoke) => ({ ...spoke, name: spoke.vpcId }))] };
 }
 
 /** The props of a spoke stack (`"spokeOf"` naming a hub of `stacks`; the config's cross-stack checks ensure it). */
@@ -45,16 +24,7 @@ export function spokePropsFromConfig(spoke: StackConfig, stacks: readonly StackC
     throw new Error(`stack "${spoke.name}" is a spoke of "${spoke.spokeOf}", which is not a hub of this config`);
   }
   return {
-    region: spoke.region,
-    namePrefix: spoke.namePrefix,
-    vpcId: spoke.vpcId,
-    privateRouteTableIds: spoke.privateRouteTableIds,
-    hub: { name: hub.name, services: interfaceServicesOf(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
-    clientSecurityGroupIds: spoke.clientSecurityGroupIds,
-    preflight: spoke.preflight,
-    tags: spoke.tags,
-    nameTags: spoke.nameTags,
-    backend: spoke.backend,
-    acknowledge: spoke.acknowledge,
+    ...spoke,
+    hub: { name: hub.name, services: selectNamedInterfaceServices(hub), endpointCidrBlocks: hub.hub?.endpointCidrBlocks },
   };
 }

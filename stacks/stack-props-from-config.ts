@@ -8,18 +8,7 @@ import { hubOptionsFromConfig } from './hub-and-spoke-props';
  * once; a hub gets its spokes from `stacks`, the whole config (a spoke's props are spokePropsFromConfig's).
  */
 export function stackPropsFromConfig(stack: StackConfig, stacks: readonly StackConfig[] = [stack]): EcrPrivateLinkStackProps {
-  const {
-    name: _name,
-    interfaceServices,
-    additionalInterfaceServices,
-    privateSubnetIds,
-    allowedCidrBlocks,
-    hub,
-    spokeOf,
-    accountId: _accountId,
-    associationRoleArn: _associationRoleArn,
-    ...rest
-  } = stack;
+  const { interfaceServices, additionalInterfaceServices, privateSubnetIds, allowedCidrBlocks, hub, spokeOf, ...rest } = stack;
   if (spokeOf !== undefined || !privateSubnetIds || !allowedCidrBlocks) {
     // The schema requires both of every stack but a spoke.
     throw new Error(`stack "${stack.name}" is a spoke, which has no interface endpoints of its own`);

@@ -15,6 +15,9 @@ export type DnsRecordIpType = (typeof DNS_RECORD_IP_TYPES)[number];
 /** AWS's default IP address type, when none is given. */
 export const DEFAULT_IP_ADDRESS_TYPE: IpAddressType = 'ipv4';
 
+/** How messages name each IP version. */
+export const IP_VERSION_LABELS = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
+
 /** The IP versions an endpoint of this type has addresses of (and its service must accept). */
 export const IP_VERSIONS: Readonly<Record<IpAddressType, readonly ('ipv4' | 'ipv6')[]>> = {
   ipv4: ['ipv4'],

@@ -21,14 +21,10 @@ export function isCanonicalIpv4(address: string): boolean {
 
 /** The 128-bit number of an IPv6 address (already known to be valid). */
 function ipv6Number(address: string): bigint {
-  const canonical = canonicalIpv6(address)!;
-  const [head, tail] = canonical.includes('::') ? canonical.split('::') : [canonical, undefined];
-  const groups = (part: string | undefined): string[] => (part ? part.split(':') : []);
-  const zeros = tail === undefined ? 0 : 8 - groups(head).length - groups(tail).length;
-  return [...groups(head), ...Array<string>(zeros).fill('0'), ...groups(tail)].reduce(
-    (acc, group) => (acc << 16n) + BigInt(parseInt(group, 16)),
-    0n,
-  );
+  const [head, tail = ''] = canonicalIpv6(address)!.split('::');
+  const groups = (part: string): string[] => (part ? part.split(':') : []);
+  const zeros = Array<string>(8 - groups(head).length - groups(tail).length).fill('0');
+  return BigInt(`0x${[...groups(head), ...zeros, ...groups(tail)].map((group) => group.padStart(4, '0')).join('')}`);
 }
 
 function ipv6Text(value: bigint): string {

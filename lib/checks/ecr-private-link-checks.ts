@@ -47,7 +47,14 @@ export class EcrPrivateLinkChecks implements IAspect {
     let dataSources: SynthesizedResource[] | undefined;
     const readDataSources = (): SynthesizedResource[] => (dataSources ??= stackDataSources(node));
     for (const rule of this.rules) {
-      for (const finding of findingsOf(rule, node, resources, readDataSources)) {
+      let findings: readonly Finding[];
+      try {
+        findings = rule.check(resources, readDataSources);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        findings = [{ construct: node, message: `the rule failed (${reason}); the stack was not checked for it. Please report this.` }];
+      }
+      for (const finding of findings) {
         const message = `[${rule.id}] ${finding.message}`;
         if (rule.level === 'error') {
           Annotations.of(finding.construct).addError(message);
@@ -56,19 +63,5 @@ export class EcrPrivateLinkChecks implements IAspect {
         }
       }
     }
-  }
-}
-
-function findingsOf(
-  rule: CheckRule,
-  stack: TerraformStack,
-  resources: readonly SynthesizedResource[],
-  dataSources: () => readonly SynthesizedResource[],
-): readonly Finding[] {
-  try {
-    return rule.check(resources, dataSources);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ construct: stack, message: `the rule failed (${reason}); the stack was not checked for it. Please report this.` }];
   }
 }

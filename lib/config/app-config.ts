@@ -6,14 +6,9 @@ import type { BackendEntry, StackEntry } from './config-schema';
 
 type Backend<T extends BackendEntry['type']> = Extract<BackendEntry, { type: T }>;
 
-/** A state file in the project folder. */
-export type LocalBackendConfig = Required<Backend<'local'>>;
-/** Terraform's S3 backend, encryption and locking defaults filled in. */
-export type S3BackendConfig = Backend<'s3'> & Required<Pick<Backend<'s3'>, 'encrypt' | 'useLockfile'>>;
-/** HCP Terraform or Terraform Enterprise. */
-export type CloudBackendConfig = Backend<'cloud'>;
-
-export type BackendConfig = LocalBackendConfig | S3BackendConfig | CloudBackendConfig;
+/** A state file in the project folder; Terraform's S3 backend, encryption and locking defaults filled in; or HCP Terraform. */
+export type BackendConfig =
+  Required<Backend<'local'>> | (Backend<'s3'> & Required<Pick<Backend<'s3'>, 'encrypt' | 'useLockfile'>>) | Backend<'cloud'>;
 
 /** One deployable stack, as the config file describes it, with its tags and backend defaulted. */
 export interface StackConfig extends Omit<StackEntry, 'tags' | 'backend'> {

@@ -37,6 +37,11 @@ const list = <T extends TSchema>(items: T, description: string) =>
     errorMessage: { type: 'must be a list of strings', minItems: 'is empty; list at least one' },
   });
 
+/** Properties that refuse each of `fields` with `message`: the `then` (or `else`) of a condition. */
+const refused = (fields: readonly string[], message: string) => ({
+  properties: Object.fromEntries(fields.map((field) => [field, { not: {}, errorMessage: message }])),
+});
+
 const boolean = (description: string) => Type.Boolean({ description, errorMessage: { type: 'must be true or false' } });
 
 /** `ap-northeast-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
@@ -44,27 +49,33 @@ export const RegionName = patterned('^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$', 'is not
 
 const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 
-/** An IPv4 network in CIDR notation, written canonically (no leading zeros), not the whole internet. */
-const ClientCidrBlock = Type.String({
-  pattern: `^(${OCTET}\\.){3}${OCTET}/(3[0-2]|[12]?[0-9])$`,
-  not: { pattern: '/0$' },
-  errorMessage: {
-    type: 'must be a string',
-    pattern: 'is not an IPv4 CIDR block (e.g. "10.0.0.0/16": octets 0-255 without leading zeros, prefix length 0-32)',
-    not: "opens the endpoints to the whole internet; list the clients' networks (e.g. the VPC CIDR)",
-  },
-});
+/** A client network in CIDR notation matching `pattern`, but not `world` (the whole internet). */
+const clientNetwork = (pattern: string, world: string, notMatching: string, example: string) =>
+  Type.String({
+    pattern,
+    not: { pattern: world },
+    errorMessage: {
+      type: 'must be a string',
+      pattern: notMatching,
+      not: `opens the endpoints to the whole internet; list the clients' networks (e.g. ${example})`,
+    },
+  });
 
-/** An IPv6 network in CIDR notation, not the whole internet; the construct checks host bits and canonical form. */
-const ClientIpv6CidrBlock = Type.String({
-  pattern: '^[0-9a-f:]*:[0-9a-f:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$',
-  not: { pattern: '^::/0$' },
-  errorMessage: {
-    type: 'must be a string',
-    pattern: 'is not an IPv6 CIDR block in lowercase (e.g. "2600:1f18:4d3:5e00::/56")',
-    not: "opens the endpoints to the whole internet; list the clients' networks (e.g. the VPC's IPv6 block)",
-  },
-});
+/** An IPv4 network in CIDR notation, written canonically (no leading zeros). */
+const ClientCidrBlock = clientNetwork(
+  `^(${OCTET}\\.){3}${OCTET}/(3[0-2]|[12]?[0-9])$`,
+  '/0$',
+  'is not an IPv4 CIDR block (e.g. "10.0.0.0/16": octets 0-255 without leading zeros, prefix length 0-32)',
+  'the VPC CIDR',
+);
+
+/** An IPv6 network in CIDR notation; the construct checks host bits and canonical form. */
+const ClientIpv6CidrBlock = clientNetwork(
+  '^[0-9a-f:]*:[0-9a-f:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$',
+  '^::/0$',
+  'is not an IPv6 CIDR block in lowercase (e.g. "2600:1f18:4d3:5e00::/56")',
+  "the VPC's IPv6 block",
+);
 
 const Ipv4Address = patterned(
   `^(${OCTET}\\.){3}${OCTET}$`,
@@ -74,11 +85,12 @@ const Ipv4Address = patterned(
 /** Lowercase hex and colons; the construct checks it is a canonical IPv6 address. */
 const Ipv6Address = patterned('^[0-9a-f:]*:[0-9a-f:]*$', 'is not an IPv6 address in lowercase (e.g. "2600:1f18:4d3:5e00::10")');
 
-const ipAddressType = (description: string) =>
+/** An optional field taking one of `values`. */
+const oneOf = <T extends string>(values: readonly T[], description: string) =>
   Type.Optional(
     Type.Union(
-      IP_ADDRESS_TYPES.map((t) => Type.Literal(t)),
-      { description, errorMessage: `is not one of ${quotedList(IP_ADDRESS_TYPES)}` },
+      values.map((value) => Type.Literal(value)),
+      { description, errorMessage: `is not one of ${quotedList(values)}` },
     ),
   );
 
@@ -167,7 +179,7 @@ const S3Backend = Type.Object(
     title: 'an s3 backend',
     description: "Terraform's S3 backend, with encryption and S3-native locking on unless turned off.",
     if: { properties: { useLockfile: { const: false } }, required: ['useLockfile'], not: { required: ['dynamodbTable'] } },
-    then: { properties: { useLockfile: { not: {}, errorMessage: 'leaves the state unlocked; keep it on, or name a dynamodbTable' } } },
+    then: refused(['useLockfile'], 'leaves the state unlocked; keep it on, or name a dynamodbTable'),
   },
 );
 
@@ -225,15 +237,10 @@ const AccountId = patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)
 /** A spoke in another account needs a role there: Route 53 associates a zone from the VPC's own account. */
 const crossAccountNeedsRole = {
   if: { required: ['accountId'], not: { required: ['associationRoleArn'] } },
-  then: {
-    properties: {
-      accountId: {
-        not: {},
-        errorMessage:
-          'is another account than the hub\'s: Route 53 associates a zone only from the VPC\'s own account; name a role there in "associationRoleArn"',
-      },
-    },
-  },
+  then: refused(
+    ['accountId'],
+    'is another account than the hub\'s: Route 53 associates a zone only from the VPC\'s own account; name a role there in "associationRoleArn"',
+  ),
 };
 
 const spokeAccountFields = {
@@ -341,15 +348,7 @@ export const StackSchema = Type.Object(
         "Networks of the clients allowed to reach the endpoints on 443/tcp (in a spoke: the hub's endpoints; @default - the spoke VPC's CIDR blocks).",
       ),
     ),
-    workload: Type.Optional(
-      Type.Union(
-        WORKLOADS.map((w) => Type.Literal(w)),
-        {
-          description: 'The workload whose documented interface endpoints to create. @default ecr-only',
-          errorMessage: `is not one of ${quotedList(WORKLOADS)}`,
-        },
-      ),
-    ),
+    workload: oneOf(WORKLOADS, 'The workload whose documented interface endpoints to create. @default ecr-only'),
     interfaceServices: Type.Optional(
       list(
         InterfaceServiceName,
@@ -372,10 +371,7 @@ export const StackSchema = Type.Object(
       ),
     ),
     allowedAccountIds: Type.Optional(
-      list(
-        patterned('^[0-9]{12}$', 'is not an AWS account ID (12 digits)'),
-        'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account',
-      ),
+      list(AccountId, 'With leastPrivilegePolicies: accounts whose principals may use the ECR endpoints. @default - the deploying account'),
     ),
     clientSecurityGroupIds: Type.Optional(
       list(
@@ -392,18 +388,13 @@ export const StackSchema = Type.Object(
         "With leastPrivilegePolicies: AWS-owned buckets the S3 gateway also lets through, the region's Amazon Linux repositories. @default - none",
       ),
     ),
-    ipAddressType: ipAddressType(
+    ipAddressType: oneOf(
+      IP_ADDRESS_TYPES,
       "IP address type of the interface endpoints: dualstack needs IPv4 and IPv6 blocks on every subnet, ipv6 IPv6-only subnets. @default ipv4 (AWS's)",
     ),
-    dnsRecordIpType: Type.Optional(
-      Type.Union(
-        DNS_RECORD_IP_TYPES.map((t) => Type.Literal(t)),
-        {
-          description:
-            "DNS records of the interface endpoints' private DNS (A, AAAA or both); must suit ipAddressType. @default - AWS's for the ipAddressType",
-          errorMessage: `is not one of ${quotedList(DNS_RECORD_IP_TYPES)}`,
-        },
-      ),
+    dnsRecordIpType: oneOf(
+      DNS_RECORD_IP_TYPES,
+      "DNS records of the interface endpoints' private DNS (A, AAAA or both); must suit ipAddressType. @default - AWS's for the ipAddressType",
     ),
     allowedIpv6CidrBlocks: Type.Optional(
       list(
@@ -411,7 +402,8 @@ export const StackSchema = Type.Object(
         'With ipAddressType dualstack or ipv6: IPv6 networks of the clients allowed to reach the endpoints on 443/tcp. @default - none',
       ),
     ),
-    s3GatewayIpAddressType: ipAddressType(
+    s3GatewayIpAddressType: oneOf(
+      IP_ADDRESS_TYPES,
       "IP address type of the S3 gateway endpoint; dualstack makes AWS add the IPv6 prefix-list route. @default ipv4 (AWS's)",
     ),
     endpointAddresses: Type.Optional(
@@ -487,33 +479,20 @@ export const StackSchema = Type.Object(
     allOf: [
       ...['extraS3BucketArns', 'allowedAccountIds', 's3GatewayPresets'].map((field) => ({
         if: { not: { properties: { leastPrivilegePolicies: { const: true } }, required: ['leastPrivilegePolicies'] } },
-        then: { properties: { [field]: { not: {}, errorMessage: 'only takes effect with "leastPrivilegePolicies": true' } } },
+        then: refused([field], 'only takes effect with "leastPrivilegePolicies": true'),
       })),
       {
         if: { not: { required: ['spokeOf'] } },
         then: {
           required: ['privateSubnetIds', 'allowedCidrBlocks'],
-          properties: Object.fromEntries(
-            ['accountId', 'associationRoleArn'].map((field) => [
-              field,
-              { not: {}, errorMessage: 'is only for a spoke (a stack with "spokeOf")' },
-            ]),
-          ),
+          ...refused(['accountId', 'associationRoleArn'], 'is only for a spoke (a stack with "spokeOf")'),
         },
-        else: {
-          properties: Object.fromEntries(
-            NOT_FOR_SPOKES.map((field) => [field, { not: {}, errorMessage: 'is not for a spoke: its hub has the interface endpoints' }]),
-          ),
-        },
+        else: refused(NOT_FOR_SPOKES, 'is not for a spoke: its hub has the interface endpoints'),
       },
       crossAccountNeedsRole,
       {
         if: { not: { properties: { ipAddressType: { enum: ['dualstack', 'ipv6'] } }, required: ['ipAddressType'] } },
-        then: {
-          properties: {
-            allowedIpv6CidrBlocks: { not: {}, errorMessage: 'only takes effect with "ipAddressType" "dualstack" or "ipv6"' },
-          },
-        },
+        then: refused(['allowedIpv6CidrBlocks'], 'only takes effect with "ipAddressType" "dualstack" or "ipv6"'),
       },
     ],
   },
@@ -541,9 +520,5 @@ export const ConfigSchema = Type.Object(
 export type ConfigFile = Static<typeof ConfigSchema>;
 /** One stack as written in the config file, before defaults. */
 export type StackEntry = Static<typeof StackSchema>;
-/** A hub's options as written in the config file. */
-export type HubEntry = Static<typeof Hub>;
-/** A spoke VPC listed in a hub's `spokes`. */
-export type ExternalSpokeEntry = Static<typeof ExternalSpoke>;
 /** A backend as written in the config file, before defaults. */
 export type BackendEntry = Static<typeof Backend>;

@@ -11,37 +11,24 @@ import { hubSpokeProblems } from './hub-spoke-problems';
  */
 export function crossStackProblems(stacks: readonly StackConfig[]): Problem[] {
   return [
+    ...duplicates(stacks, 'name', (stack) => stack.name.toLowerCase()),
+    ...duplicates(stacks, 'backend', (stack) => stateIdentity(stack.backend), 'is the state of'),
     ...duplicates(
       stacks,
-      (stack) => stack.name.toLowerCase(),
-      (i) => `stacks[${i}].name`,
-      (s) => s.name,
-      'is listed twice',
-    ),
-    ...duplicates(
-      stacks,
-      (stack) => stateIdentity(stack.backend),
-      (i) => `stacks[${i}].backend`,
-      (s) => s.backend,
-      'is the state of',
-    ),
-    ...duplicates(
-      stacks,
-      (stack) => `${stack.region} ${stack.vpcId} ${stack.namePrefix}`,
-      (i) => `stacks[${i}].namePrefix`,
-      (s) => s.namePrefix,
+      'namePrefix',
+      (s) => `${s.region} ${s.vpcId} ${s.namePrefix}`,
       'in the same VPC and region is the name prefix of',
     ),
     ...hubSpokeProblems(stacks),
   ];
 }
 
+/** A stack whose `identity` an earlier one has: its `field` "is listed twice", or "<relation> stacks[j] too". */
 function duplicates(
   stacks: readonly StackConfig[],
+  field: keyof StackConfig,
   identity: (stack: StackConfig) => string,
-  field: (index: number) => string,
-  value: (stack: StackConfig) => unknown,
-  relation: string,
+  relation?: string,
 ): Problem[] {
   const first = new Map<string, number>();
   return stacks.flatMap((stack, i): Problem[] => {
@@ -51,9 +38,10 @@ function duplicates(
       first.set(key, i);
       return [];
     }
-    const message =
-      relation === 'is listed twice' ? relation : `${relation} stacks[${earlier}] ("${stacks[earlier].name}") too; give each stack its own`;
-    return [{ field: field(i), value: value(stack), message }];
+    const message = relation
+      ? `${relation} stacks[${earlier}] ("${stacks[earlier].name}") too; give each stack its own`
+      : 'is listed twice';
+    return [{ field: `stacks[${i}].${field}`, value: stack[field], message }];
   });
 }
 

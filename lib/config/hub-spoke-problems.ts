@@ -1,8 +1,7 @@
-import { InterfaceService } from '../naming/interface-service';
 import { closestName } from '../validation/closest-name';
 import { Problem } from '../validation/problem';
-import * as rules from '../validation/rules';
-import { selectInterfaceServices } from '../workload-profiles';
+import { spokeValueProblems } from '../validation/hub-problems';
+import { selectNamedInterfaceServices } from '../workload-profiles';
 import { StackConfig } from './app-config';
 
 /**
@@ -49,27 +48,23 @@ function spokeOfProblems(stacks: readonly StackConfig[]): Problem[] {
     if (stack.spokeOf === undefined) {
       return [];
     }
-    const field = `stacks[${i}].spokeOf`;
+    const problem = (message: string): Problem[] => [{ field: `stacks[${i}].spokeOf`, value: stack.spokeOf, message }];
     const j = names.indexOf(stack.spokeOf);
     const hub = stacks[j];
     if (!hub) {
       const hint = closestName(stack.spokeOf, names);
-      return [
-        {
-          field,
-          value: stack.spokeOf,
-          message: `names no stack of this config (${hint ? `did you mean "${hint}"?` : `stacks: ${names.map((n) => `"${n}"`).join(', ')}`})`,
-        },
-      ];
+      return problem(
+        `names no stack of this config (${hint ? `did you mean "${hint}"?` : `stacks: ${names.map((n) => `"${n}"`).join(', ')}`})`,
+      );
     }
     if (j === i) {
-      return [{ field, value: stack.spokeOf, message: 'names this stack itself; name the hub stack whose endpoints it uses' }];
+      return problem('names this stack itself; name the hub stack whose endpoints it uses');
     }
     if (hub.spokeOf !== undefined) {
-      return [{ field, value: stack.spokeOf, message: `names another spoke (a spoke of "${hub.spokeOf}"); name a hub` }];
+      return problem(`names another spoke (a spoke of "${hub.spokeOf}"); name a hub`);
     }
     if (!hub.hub) {
-      return [{ field, value: stack.spokeOf, message: `names a stack without "hub"; add "hub": {} to stacks[${j}] to make it one` }];
+      return problem(`names a stack without "hub"; add "hub": {} to stacks[${j}] to make it one`);
     }
     return hub.region === stack.region
       ? []
@@ -83,18 +78,8 @@ function spokeOfProblems(stacks: readonly StackConfig[]): Problem[] {
   });
 }
 
-/** A spoke as the config describes it: a stack with "spokeOf", or an entry of a hub's "spokes". */
-interface SpokeEntry {
-  readonly field: string;
-  readonly vpcId: string;
-  readonly cidrBlocks?: readonly string[];
-  readonly cidrField: string;
-  readonly accountId?: string;
-  readonly associationRoleArn?: string;
-  readonly region: string;
-}
-
-function spokeEntries(stacks: readonly StackConfig[]): { hub: number; spoke: SpokeEntry }[] {
+/** Each spoke as the config describes it (a stack with "spokeOf", or an entry of a hub's "spokes"), and its hub's index. */
+function spokeEntries(stacks: readonly StackConfig[]) {
   return stacks.flatMap((stack, i) => [
     ...(stack.spokeOf === undefined
       ? []
@@ -106,12 +91,7 @@ function spokeEntries(stacks: readonly StackConfig[]): { hub: number; spoke: Spo
         ]),
     ...(stack.hub?.spokes ?? []).map((spoke, k) => ({
       hub: i,
-      spoke: {
-        ...spoke,
-        field: `stacks[${i}].hub.spokes[${k}]`,
-        cidrField: `stacks[${i}].hub.spokes[${k}].cidrBlocks`,
-        region: stack.region,
-      },
+      spoke: { ...spoke, field: `stacks[${i}].hub.spokes[${k}]`, cidrField: undefined, region: stack.region },
     })),
   ]);
 }
@@ -128,16 +108,7 @@ function spokeFieldProblems(stacks: readonly StackConfig[]): Problem[] {
         message: `is a role of account ${roleAccount}, but accountId is ${spoke.accountId}; the role must be in the spoke VPC's account`,
       });
     }
-    const partitionProblem = spoke.associationRoleArn && rules.inPartitionOf(spoke.region)(spoke.associationRoleArn);
-    if (partitionProblem) {
-      problems.push({ field: `${spoke.field}.associationRoleArn`, value: spoke.associationRoleArn, message: partitionProblem });
-    }
-    (spoke.cidrBlocks ?? []).forEach((cidr, j) => {
-      const message = rules.cidrWithoutHostBits(cidr);
-      if (message) {
-        problems.push({ field: `${spoke.cidrField}[${j}]`, value: cidr, message });
-      }
-    });
+    problems.push(...spokeValueProblems(spoke, spoke.region, spoke.field, spoke.cidrField));
     if (hub >= 0) {
       const key = `${hub} ${spoke.vpcId}`;
       if (stacks[hub].vpcId === spoke.vpcId && stacks[hub].region === spoke.region) {
@@ -155,55 +126,46 @@ function spokeFieldProblems(stacks: readonly StackConfig[]): Problem[] {
   });
 }
 
-/** Who gives a VPC the private DNS names of some services. */
-interface NameSource {
-  readonly field: string;
-  readonly vpcKey: string;
-  readonly vpcId: string;
-  readonly services: readonly string[];
-  readonly from: string;
-  readonly hub?: number;
-}
-
 function doubleZoneProblems(stacks: readonly StackConfig[]): Problem[] {
-  const servicesOf = (stack: StackConfig): string[] =>
-    selectInterfaceServices({
-      workload: stack.workload,
-      interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-      additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
-    }).map((service) => service.shortName);
-  const sources: NameSource[] = stacks.flatMap((stack, i): NameSource[] =>
-    stack.spokeOf === undefined
-      ? [
-          {
-            field: `stacks[${i}].vpcId`,
-            vpcKey: `${stack.region} ${stack.vpcId}`,
-            vpcId: stack.vpcId,
-            services: servicesOf(stack),
-            from: stack.hub ? `hub "${stack.name}"` : `stacks[${i}] ("${stack.name}")'s own endpoints with private DNS`,
-            hub: stack.hub ? i : undefined,
-          },
-        ]
-      : [],
-  );
-  for (const { hub, spoke } of spokeEntries(stacks)) {
-    if (hub >= 0) {
-      sources.push({
-        field: `${spoke.field}.vpcId`,
-        vpcKey: `${spoke.region} ${spoke.vpcId}`,
-        vpcId: spoke.vpcId,
-        services: servicesOf(stacks[hub]),
-        from: `hub "${stacks[hub].name}"`,
-        hub,
-      });
-    }
-  }
+  const servicesOf = (stack: StackConfig): string[] => selectNamedInterfaceServices(stack).map((service) => service.shortName);
+  // Who gives each VPC the private DNS names of which services.
+  const sources = [
+    ...stacks.flatMap((stack, i) =>
+      stack.spokeOf === undefined
+        ? [
+            {
+              field: `stacks[${i}].vpcId`,
+              region: stack.region,
+              vpcId: stack.vpcId,
+              services: servicesOf(stack),
+              from: stack.hub ? `hub "${stack.name}"` : `stacks[${i}] ("${stack.name}")'s own endpoints with private DNS`,
+              hub: stack.hub ? i : undefined,
+            },
+          ]
+        : [],
+    ),
+    ...spokeEntries(stacks).flatMap(({ hub, spoke }) =>
+      hub < 0
+        ? []
+        : [
+            {
+              field: `${spoke.field}.vpcId`,
+              region: spoke.region,
+              vpcId: spoke.vpcId,
+              services: servicesOf(stacks[hub]),
+              from: `hub "${stacks[hub].name}"`,
+              hub,
+            },
+          ],
+    ),
+  ];
   return sources.flatMap((source, n): Problem[] => {
     const earlier = sources
       .slice(0, n)
       .find(
         (other) =>
-          other.vpcKey === source.vpcKey &&
+          other.vpcId === source.vpcId &&
+          other.region === source.region &&
           (other.hub !== undefined || source.hub !== undefined) &&
           other.hub !== source.hub &&
           other.services.some((service) => source.services.includes(service)),

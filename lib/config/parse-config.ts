@@ -38,9 +38,8 @@ function withDefaults(stack: StackEntry): StackConfig {
 function backendWithDefaults(stackName: string, backend: BackendEntry | undefined): BackendConfig {
   switch (backend?.type) {
     case undefined:
-      return { type: 'local', path: `terraform.${stackName}.tfstate` };
     case 'local':
-      return { type: 'local', path: backend.path ?? `terraform.${stackName}.tfstate` };
+      return { type: 'local', path: backend?.path ?? `terraform.${stackName}.tfstate` };
     case 's3':
       return { ...backend, encrypt: backend.encrypt ?? true, useLockfile: backend.useLockfile ?? true };
     case 'cloud':

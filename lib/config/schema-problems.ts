@@ -2,14 +2,11 @@ import type { ErrorObject } from 'ajv';
 import { closestName } from '../validation/closest-name';
 import { Problem } from '../validation/problem';
 
-/** Problems of a value the config validator refused, plus notes listing known fields (each list once). */
-export interface SchemaProblems {
-  readonly problems: Problem[];
-  readonly notes: string[];
-}
-
-/** Ajv's errors as problems: the field path as `stacks[1].privateSubnetIds[0]`, the value, what to change. */
-export function schemaProblems(errors: readonly ErrorObject[], data: unknown): SchemaProblems {
+/**
+ * Ajv's errors as problems: the field path as `stacks[1].privateSubnetIds[0]`, the value, what to change;
+ * plus notes listing the known fields of objects with unknown ones (each list once).
+ */
+export function schemaProblems(errors: readonly ErrorObject[], data: unknown): { problems: Problem[]; notes: string[] } {
   const notes = new Map<string, string>();
   const problems = errors.flatMap((error): Problem[] => {
     const segments = pathSegments(error.instancePath);

@@ -1,5 +1,6 @@
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { HTTPS_PORT } from './endpoint-security-group';
 import { tagsNamed } from './tags';
 
@@ -13,21 +14,18 @@ export interface EgressDestination {
   readonly referencedSecurityGroupId?: string;
   /** The endpoints' network, in another VPC (a hub's). @default - by security group instead */
   readonly cidrIpv4?: string;
+  /** A prefix list (the S3 gateway's). @default - by security group or network instead */
+  readonly prefixListId?: string;
 }
 
-export interface ClientEgressRulesProps {
+/** The stack's `namePrefix` starts the rules' resource names (`<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`). */
+export interface ClientEgressRulesProps extends Pick<EcrPrivateLinkProps, 'namePrefix' | 'tags' | 'nameTags'> {
   /** The clients' security groups (e.g. worker nodes), owned elsewhere. */
   readonly clientSecurityGroupIds: readonly string[];
   /** Where the interface endpoints are, one rule each. */
   readonly endpoints: readonly EgressDestination[];
   /** The S3 gateway endpoint's prefix list. */
   readonly s3PrefixListId: string;
-  /** Start of the rules' resource names: `<prefix>-<sg-id>-<suffix>`, `<prefix>-<sg-id>-to-s3`. */
-  readonly namePrefix: string;
-  /** Tags for the rules. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Tag each rule `Name` = its resource name. @default false */
-  readonly nameTags?: boolean;
 }
 
 /**
@@ -43,19 +41,13 @@ export class ClientEgressRules extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClientEgressRulesProps) {
     super(scope, id);
-    const s3: EgressDestination = { suffix: 'to-s3', description: 'HTTPS to s3 (ECR PrivateLink)' };
-    this.rules = props.clientSecurityGroupIds.flatMap((groupId) => [
-      ...props.endpoints.map((destination) => this.rule(props, groupId, destination)),
-      this.rule(props, groupId, s3, props.s3PrefixListId),
-    ]);
+    const s3: EgressDestination = { suffix: 'to-s3', description: 'HTTPS to s3 (ECR PrivateLink)', prefixListId: props.s3PrefixListId };
+    this.rules = props.clientSecurityGroupIds.flatMap((groupId) =>
+      [...props.endpoints, s3].map((destination) => this.rule(props, groupId, destination)),
+    );
   }
 
-  private rule(
-    props: ClientEgressRulesProps,
-    groupId: string,
-    destination: EgressDestination,
-    prefixListId?: string,
-  ): VpcSecurityGroupEgressRule {
+  private rule(props: ClientEgressRulesProps, groupId: string, destination: EgressDestination): VpcSecurityGroupEgressRule {
     const name = `${props.namePrefix}-${groupId}-${destination.suffix}`;
     const rule = new VpcSecurityGroupEgressRule(this, `${groupId}-${destination.suffix}`, {
       securityGroupId: groupId,
@@ -65,7 +57,7 @@ export class ClientEgressRules extends Construct {
       toPort: HTTPS_PORT,
       referencedSecurityGroupId: destination.referencedSecurityGroupId,
       cidrIpv4: destination.cidrIpv4,
-      prefixListId,
+      prefixListId: destination.prefixListId,
       tags: tagsNamed(props.tags, name, props.nameTags),
     });
     rule.overrideLogicalId(name);

@@ -1,11 +1,11 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { endpointSecurityGroupResourceName, interfaceEndpointResourceName, s3GatewayResourceName } from '../naming/resource-names';
+import { endpointSecurityGroupResourceName, interfaceEndpointResourceName } from '../naming/resource-names';
 import { ecrPrivateLinkProblems } from '../validation/ecr-private-link-problems';
 import { throwIfProblems } from '../validation/problem';
 import { selectInterfaceServices } from '../workload-profiles';
 import { ClientEgressRules } from './client-egress-rules';
-import { AdoptIds, EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
+import { EcrPrivateLinkProps, endpointAddressesOf, FIXED_ADOPT_KEYS } from './ecr-private-link-props';
 import { EndpointSecurityGroup } from './endpoint-security-group';
 import { HubPrivateDns } from './hub-private-dns';
 import { HubSpokes } from './hub-spokes';
@@ -53,12 +53,9 @@ export class EcrPrivateLink extends Construct {
 
     const securityGroupName = endpointSecurityGroupResourceName(props.namePrefix);
     this.securityGroup = new EndpointSecurityGroup(this, 'SecurityGroup', {
-      vpcId: props.vpcId,
+      ...props,
       name: securityGroupName,
       description: props.securityGroupDescription,
-      allowedCidrBlocks: props.allowedCidrBlocks,
-      allowedIpv6CidrBlocks: props.allowedIpv6CidrBlocks,
-      clientSecurityGroupIds: props.clientSecurityGroupIds,
       spokeCidrBlocks: hubSpokes?.cidrBlocks,
       tags: tags(securityGroupName),
     });
@@ -67,31 +64,19 @@ export class EcrPrivateLink extends Construct {
     this.interfaceEndpoints = selectInterfaceServices(props).map((service) => {
       const resourceName = interfaceEndpointResourceName(props.namePrefix, service.shortName);
       return new InterfaceEndpoint(this, constructId(service.shortName), {
+        ...props,
         service,
-        region: props.region,
-        vpcId: props.vpcId,
         subnetIds: props.privateSubnetIds,
         securityGroupIds: [securityGroupId],
         resourceName,
         policy: service.isEcr ? policies?.ecrEndpointPolicy : undefined,
-        ipAddressType: props.ipAddressType,
-        dnsRecordIpType: props.dnsRecordIpType,
         addresses: endpointAddressesOf(props.endpointAddresses, service.shortName),
         tags: tags(resourceName),
         privateDnsEnabled: hubSpokes ? false : undefined,
       });
     });
 
-    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
-    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
-      region: props.region,
-      vpcId: props.vpcId,
-      routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayName,
-      policy: policies?.s3GatewayPolicy,
-      ipAddressType: props.s3GatewayIpAddressType,
-      tags: tags(s3GatewayName),
-    });
+    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', { ...props, policy: policies?.s3GatewayPolicy });
 
     const [securityGroupKey, s3Key] = FIXED_ADOPT_KEYS;
     this.adoptable = new Map<string, TerraformResource>([
@@ -99,51 +84,41 @@ export class EcrPrivateLink extends Construct {
       [s3Key, this.s3Gateway.resource],
       ...this.interfaceEndpoints.map((endpoint): [string, TerraformResource] => [endpoint.service.shortName, endpoint.resource]),
     ]);
-    this.adopt(props.adopt ?? {});
-
-    let preflight: Preflight | undefined;
-    if (props.preflight !== false) {
-      preflight = new Preflight(this, 'Preflight', {
-        ...props,
-        securityGroup: this.securityGroup.resource,
-        interfaceEndpoints: this.interfaceEndpoints,
-        s3Gateway: this.s3Gateway.resource,
-      });
+    // Import blocks for the listed existing resources (validated: every key names a resource here).
+    for (const [key, id] of Object.entries(props.adopt ?? {})) {
+      if (id) {
+        this.adoptable.get(key)?.importFrom(id);
+      }
     }
+
+    const preflight =
+      props.preflight === false
+        ? undefined
+        : new Preflight(this, 'Preflight', {
+            ...props,
+            securityGroup: this.securityGroup.resource,
+            interfaceEndpoints: this.interfaceEndpoints,
+            s3Gateway: this.s3Gateway.resource,
+          });
 
     if (hubSpokes) {
       this.hubPrivateDns = new HubPrivateDns(this, 'HubPrivateDns', {
-        region: props.region,
-        namePrefix: props.namePrefix,
-        vpcId: props.vpcId,
+        ...props,
         endpoints: this.interfaceEndpoints,
         spokes: hubSpokes,
         serviceLookups: preflight?.services,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
     }
 
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
+        ...props,
         clientSecurityGroupIds: props.clientSecurityGroupIds,
         endpoints: [
           { suffix: 'to-endpoints', description: 'HTTPS to endpoints (ECR PrivateLink)', referencedSecurityGroupId: securityGroupId },
         ],
         s3PrefixListId: this.s3Gateway.prefixListId,
-        namePrefix: props.namePrefix,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
-    }
-  }
-
-  /** Import blocks for the listed existing resources (validated: every key names a resource here). */
-  private adopt(ids: AdoptIds): void {
-    for (const [key, id] of Object.entries(ids)) {
-      if (id) {
-        this.adoptable.get(key)?.importFrom(id);
-      }
     }
   }
 }

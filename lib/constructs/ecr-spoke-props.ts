@@ -1,5 +1,6 @@
 /** The props of EcrSpoke (types only, so that validation and the construct can both import them). */
 import type { InterfaceService } from '../naming/interface-service';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 
 /** What a spoke knows of its hub, resolved from the config (no cross-stack reference). */
 export interface SpokeHub {
@@ -11,23 +12,16 @@ export interface SpokeHub {
   readonly endpointCidrBlocks?: readonly string[];
 }
 
-export interface EcrSpokeProps {
-  /** Region of the VPC, the hub's region. */
-  readonly region: string;
+/** A spoke's props; `region` is the hub's, and its route tables get the spoke's own S3 gateway. */
+export interface EcrSpokeProps extends Pick<EcrPrivateLinkProps, 'region' | 'privateRouteTableIds' | 'tags' | 'nameTags'> {
   /** Start of every Terraform resource name: `<prefix>-s3`, the rules' `<prefix>-<sg>-to-...`. */
   readonly namePrefix: string;
   /** The spoke VPC (`vpc-...`); needs DNS support and DNS hostnames to resolve through the hub's zones. */
   readonly vpcId: string;
-  /** Route tables of the private subnets; the S3 gateway endpoint adds its route to each. */
-  readonly privateRouteTableIds: readonly string[];
   /** The hub whose endpoints the spoke uses. */
   readonly hub: SpokeHub;
   /** Clients' security groups: egress on 443 to the hub's endpoint networks and S3 only. Needs `hub.endpointCidrBlocks`. @default - none */
   readonly clientSecurityGroupIds?: readonly string[];
   /** Check the VPC, the route tables and the VPC's own endpoints at plan time. @default true */
   readonly preflight?: boolean;
-  /** Tags for every resource. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Tag every resource `Name` = its resource name (`<prefix>-s3`, the rules' names). @default false */
-  readonly nameTags?: boolean;
 }

@@ -1,12 +1,10 @@
 import { Construct } from 'constructs';
-import { s3GatewayResourceName } from '../naming/resource-names';
 import { throwIfProblems } from '../validation/problem';
 import { ecrSpokeProblems } from '../validation/ecr-spoke-problems';
 import { EcrSpokeProps } from './ecr-spoke-props';
 import { S3GatewayEndpoint } from './s3-gateway-endpoint';
 import { ClientEgressRules } from './client-egress-rules';
 import { SpokePreflight } from './spoke-preflight';
-import { tagsNamed } from './tags';
 
 export type { EcrSpokeProps, SpokeHub } from './ecr-spoke-props';
 
@@ -23,19 +21,10 @@ export class EcrSpoke extends Construct {
   public constructor(scope: Construct, id: string, props: EcrSpokeProps) {
     super(scope, id);
     throwIfProblems(this.node.path, ecrSpokeProblems(props));
-    const s3GatewayName = s3GatewayResourceName(props.namePrefix);
-    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', {
-      region: props.region,
-      vpcId: props.vpcId,
-      routeTableIds: props.privateRouteTableIds,
-      resourceName: s3GatewayName,
-      tags: tagsNamed(props.tags, s3GatewayName, props.nameTags),
-    });
+    this.s3Gateway = new S3GatewayEndpoint(this, 'S3Gateway', props);
     if (props.preflight !== false) {
       new SpokePreflight(this, 'Preflight', {
-        namePrefix: props.namePrefix,
-        vpcId: props.vpcId,
-        privateRouteTableIds: props.privateRouteTableIds,
+        ...props,
         hubName: props.hub.name,
         hubServiceNames: props.hub.services.map((service) => service.endpointServiceName(props.region)),
         s3Gateway: this.s3Gateway.resource,
@@ -43,6 +32,7 @@ export class EcrSpoke extends Construct {
     }
     if (props.clientSecurityGroupIds?.length) {
       new ClientEgressRules(this, 'ClientEgress', {
+        ...props,
         clientSecurityGroupIds: props.clientSecurityGroupIds,
         endpoints: (props.hub.endpointCidrBlocks ?? []).map((cidr, i) => ({
           suffix: `to-hub-${i + 1}`,
@@ -50,9 +40,6 @@ export class EcrSpoke extends Construct {
           cidrIpv4: cidr,
         })),
         s3PrefixListId: this.s3Gateway.prefixListId,
-        namePrefix: props.namePrefix,
-        tags: props.tags,
-        nameTags: props.nameTags,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { nonEmpty } from './tags';
 
 /** HTTPS, the only port the ECR endpoints listen on. */
@@ -9,33 +10,19 @@ export const HTTPS_PORT = 443;
 export const DEFAULT_SECURITY_GROUP_DESCRIPTION = 'ECR PrivateLink endpoints: HTTPS from inside the VPC';
 
 /** The description of the inline ingress rule in original.tf. */
-export const DEFAULT_INGRESS_DESCRIPTION = 'HTTPS from the VPC';
+const DEFAULT_INGRESS_DESCRIPTION = 'HTTPS from the VPC';
 
-/** The description of the ingress rule for client security groups. */
-export const CLIENT_GROUPS_INGRESS_DESCRIPTION = 'HTTPS from client security groups';
-
-/** The description of a hub's ingress rule for its spokes' networks. */
-export const SPOKES_INGRESS_DESCRIPTION = 'HTTPS from spoke VPCs';
-
-export interface EndpointSecurityGroupProps {
-  /** VPC the group belongs to. */
-  readonly vpcId: string;
+/** The construct's VPC and clients (IPv4 and IPv6 networks in one rule, security groups in another), and the group's own settings. */
+export interface EndpointSecurityGroupProps extends Pick<
+  EcrPrivateLinkProps,
+  'vpcId' | 'allowedCidrBlocks' | 'allowedIpv6CidrBlocks' | 'clientSecurityGroupIds' | 'tags'
+> {
   /** AWS name of the group, and its Terraform resource name. Changing it replaces the group. */
   readonly name: string;
-  /** Networks whose clients may reach the endpoints on 443/tcp. */
-  readonly allowedCidrBlocks: readonly string[];
-  /** IPv6 networks whose clients may reach the endpoints on 443/tcp, in the same rule. @default - none */
-  readonly allowedIpv6CidrBlocks?: readonly string[];
-  /** Security groups whose members may reach the endpoints on 443/tcp. @default - none */
-  readonly clientSecurityGroupIds?: readonly string[];
   /** A hub's spokes' networks, admitted on 443/tcp by a rule of their own. @default - none */
   readonly spokeCidrBlocks?: readonly string[];
   /** Description of the group. Changing it replaces the group. @default DEFAULT_SECURITY_GROUP_DESCRIPTION */
   readonly description?: string;
-  /** Description of the ingress rule. @default DEFAULT_INGRESS_DESCRIPTION */
-  readonly ingressDescription?: string;
-  /** Tags for the group. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -56,14 +43,14 @@ export class EndpointSecurityGroup extends Construct {
       vpcId: props.vpcId,
       ingress: [
         {
-          ...https(props.ingressDescription ?? DEFAULT_INGRESS_DESCRIPTION),
+          ...https(DEFAULT_INGRESS_DESCRIPTION),
           cidrBlocks: [...props.allowedCidrBlocks],
           ...(props.allowedIpv6CidrBlocks?.length ? { ipv6CidrBlocks: [...props.allowedIpv6CidrBlocks] } : {}),
         },
         ...(props.clientSecurityGroupIds?.length
-          ? [{ ...https(CLIENT_GROUPS_INGRESS_DESCRIPTION), securityGroups: [...props.clientSecurityGroupIds] }]
+          ? [{ ...https('HTTPS from client security groups'), securityGroups: [...props.clientSecurityGroupIds] }]
           : []),
-        ...(props.spokeCidrBlocks?.length ? [{ ...https(SPOKES_INGRESS_DESCRIPTION), cidrBlocks: [...props.spokeCidrBlocks] }] : []),
+        ...(props.spokeCidrBlocks?.length ? [{ ...https('HTTPS from spoke VPCs'), cidrBlocks: [...props.spokeCidrBlocks] }] : []),
       ],
       tags: nonEmpty(props.tags),
     });

@@ -14,29 +14,21 @@ import { InterfaceService } from '../naming/interface-service';
 import { PrivateDnsZone, privateDnsNameOf, privateDnsZoneOf } from '../naming/private-dns-zones';
 import { LookedUpEach } from '../preflight/conditions';
 import { zoneMatchesPrivateDnsNameCondition } from '../preflight/hub-conditions';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { HubSpoke } from './hub-props';
 import { HubSpokes } from './hub-spokes';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { guard } from './preflight';
 import { tagsNamed } from './tags';
 
-export interface HubPrivateDnsProps {
-  /** Region of the hub; the zones are named for it. */
-  readonly region: string;
-  /** Start of every resource name. */
-  readonly namePrefix: string;
-  /** The hub's VPC, which the zones are created in. */
-  readonly vpcId: string;
+/** The hub's props (its region names the zones, which are created in its VPC), and what they serve. */
+export interface HubPrivateDnsProps extends Pick<EcrPrivateLinkProps, 'region' | 'namePrefix' | 'vpcId' | 'tags' | 'nameTags'> {
   /** The hub's interface endpoints (private DNS off): one zone each. */
   readonly endpoints: readonly InterfaceEndpoint[];
   /** The spokes, and the providers acting in their accounts. */
   readonly spokes: HubSpokes;
   /** Preflight's `aws_vpc_endpoint_service` lookups: each zone checks its name against them. @default - no check */
   readonly serviceLookups?: LookedUpEach;
-  /** Tags for the zones. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Tag each zone `Name` = its resource name. @default false */
-  readonly nameTags?: boolean;
 }
 
 /** One service's zone in the hub. */
@@ -104,28 +96,25 @@ export class HubPrivateDns extends Construct {
 
   private associate(zone: Route53Zone, service: InterfaceService, spoke: HubSpoke, props: HubPrivateDnsProps): void {
     const id = `${service.shortName}-${spoke.vpcId}`;
-    const resourceName = zoneAssociationResourceName(props.namePrefix, service.shortName, spoke.vpcId);
-    const spokeProvider = props.spokes.providerOf(spoke);
-    if (!spokeProvider) {
-      named(new Route53ZoneAssociation(this, id, { zoneId: zone.zoneId, vpcId: spoke.vpcId, vpcRegion: props.region }), resourceName);
-      return;
-    }
-    const authorization = named(
-      new Route53VpcAssociationAuthorization(this, `${id}-authorization`, {
-        zoneId: zone.zoneId,
-        vpcId: spoke.vpcId,
-        vpcRegion: props.region,
-      }),
-      associationAuthorizationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
-    );
+    const provider = props.spokes.providerOf(spoke);
+    const authorization =
+      provider &&
+      named(
+        new Route53VpcAssociationAuthorization(this, `${id}-authorization`, {
+          zoneId: zone.zoneId,
+          vpcId: spoke.vpcId,
+          vpcRegion: props.region,
+        }),
+        associationAuthorizationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
+      );
     named(
       new Route53ZoneAssociation(this, id, {
-        provider: spokeProvider,
-        zoneId: authorization.zoneId,
-        vpcId: authorization.vpcId,
+        provider,
+        zoneId: authorization?.zoneId ?? zone.zoneId,
+        vpcId: authorization?.vpcId ?? spoke.vpcId,
         vpcRegion: props.region,
       }),
-      resourceName,
+      zoneAssociationResourceName(props.namePrefix, service.shortName, spoke.vpcId),
     );
   }
 }

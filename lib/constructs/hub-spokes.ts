@@ -2,14 +2,12 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { spokeProviderAlias, spokeVpcLookupName } from '../naming/hub-resource-names';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 import { HubSpoke } from './hub-props';
 import { Lookup } from './lookup';
 
-export interface HubSpokesProps {
-  /** Region of the hub and its spokes. */
-  readonly region: string;
-  /** Start of the lookups' names. */
-  readonly namePrefix: string;
+/** The hub's props (its region is its spokes', its `namePrefix` starts the lookups' names), and its spokes. */
+export interface HubSpokesProps extends Pick<EcrPrivateLinkProps, 'region' | 'namePrefix'> {
   /** The spokes. */
   readonly spokes: readonly HubSpoke[];
 }

@@ -1,17 +1,16 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
-import type { DnsRecordIpType, IpAddressType } from '../addressing/ip-address-types';
 import { InterfaceService } from '../naming/interface-service';
-import type { EndpointAddress } from './ecr-private-link-props';
+import type { EcrPrivateLinkProps, EndpointAddress } from './ecr-private-link-props';
 import { nonEmpty } from './tags';
 
-export interface InterfaceEndpointProps {
+/** The construct's region (the endpoint service name follows it), VPC, IP address and DNS record types, tags; and the endpoint's own. */
+export interface InterfaceEndpointProps extends Pick<
+  EcrPrivateLinkProps,
+  'region' | 'vpcId' | 'ipAddressType' | 'dnsRecordIpType' | 'tags'
+> {
   /** The AWS service to reach, e.g. `InterfaceService.ECR_DKR`. */
   readonly service: InterfaceService;
-  /** Region of the VPC; the endpoint service name is built from it. */
-  readonly region: string;
-  /** VPC to place the endpoint in. */
-  readonly vpcId: string;
   /** Subnets for the endpoint's network interfaces, at most one per Availability Zone. */
   readonly subnetIds: readonly string[];
   /** Security groups of the endpoint's network interfaces. */
@@ -20,14 +19,8 @@ export interface InterfaceEndpointProps {
   readonly resourceName: string;
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
-  /** IP address type of its network interfaces. @default - AWS's, ipv4 (the argument is not sent) */
-  readonly ipAddressType?: IpAddressType;
-  /** DNS records its private DNS publishes. @default - AWS's for the IP address type (no `dns_options` block) */
-  readonly dnsRecordIpType?: DnsRecordIpType;
   /** Fixed addresses of its network interfaces, by subnet ID. @default - AWS picks them */
   readonly addresses?: Readonly<Record<string, EndpointAddress>>;
-  /** Tags for the endpoint. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
   /** Private DNS, the service's own hostname resolving to the endpoint in its VPC; a hub turns it off. @default true */
   readonly privateDnsEnabled?: boolean;
 }

@@ -2,20 +2,13 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { Construct } from 'constructs';
 import { ecrEndpointStatements, PolicyStatement, s3GatewayStatements } from '../policies/policy-statements';
-import type { S3GatewayPreset } from '../policies/s3-gateway-presets';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
 
-export interface LeastPrivilegePoliciesProps {
-  /** Region of the endpoints; the ECR layer bucket's name and ARN partition follow it. */
-  readonly region: string;
-  /** Start of the data sources' names: `<prefix>-s3-gateway-policy`, `<prefix>-ecr-endpoint-policy`. */
-  readonly namePrefix: string;
-  /** Further S3 buckets (ARNs) reachable through the gateway. @default - ECR image layers only */
-  readonly extraS3BucketArns?: readonly string[];
-  /** Accounts whose principals may use the ECR endpoints. @default - the account that deploys the stack */
-  readonly allowedAccountIds?: readonly string[];
-  /** AWS-owned buckets (by preset) reachable through the gateway, e.g. the Amazon Linux repositories. @default - none */
-  readonly s3GatewayPresets?: readonly S3GatewayPreset[];
-}
+/** The construct's props that shape the policies (`namePrefix` starts the data sources' names). */
+export type LeastPrivilegePoliciesProps = Pick<
+  EcrPrivateLinkProps,
+  'region' | 'namePrefix' | 'extraS3BucketArns' | 'allowedAccountIds' | 's3GatewayPresets'
+>;
 
 /**
  * Endpoint policies narrower than AWS's default allow-all: the S3 gateway reaches only ECR's layer bucket

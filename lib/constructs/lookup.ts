@@ -1,4 +1,4 @@
-import { ITerraformIterator, TerraformDataSource, TerraformProvider } from 'cdktf';
+import { ITerraformIterator, TerraformDataSource, TerraformIterator, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { hclValue } from '../cdktf/hcl-values';
 
@@ -34,6 +34,16 @@ export class Lookup extends TerraformDataSource {
     if (props.name) {
       this.overrideLogicalId(props.name);
     }
+  }
+
+  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`; returns its address (a map by ID). */
+  public static each(
+    scope: Construct,
+    id: string,
+    props: Pick<LookupProps, 'type' | 'name'> & { idArgument: string; ids: readonly string[]; args?: Record<string, string> },
+  ): string {
+    const each = TerraformIterator.fromList([...props.ids]);
+    return new Lookup(scope, id, { ...props, args: { [props.idArgument]: each.value, ...props.args }, forEach: each }).address;
   }
 
   /** Terraform address, e.g. `data.aws_subnet.sample-preflight-subnets` (a map when `forEach` is set). */

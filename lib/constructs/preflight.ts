@@ -1,4 +1,4 @@
-import { App, TerraformIterator, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
+import { App, TerraformResource, TerraformResourceLifecycle, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { hclLifecycle } from '../cdktf/hcl-lifecycle';
 import type { IpAddressType } from '../addressing/ip-address-types';
@@ -8,35 +8,18 @@ import { privateDnsNeedsVpcDns } from '../checks/rules/private-dns-needs-vpc-dns
 import * as conditions from '../preflight/conditions';
 import { s3GatewayServiceName } from '../naming/service-names';
 import { FixedAddress, LookedUp, LookedUpEach, TerraformCondition } from '../preflight/conditions';
-import { EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
+import { EcrPrivateLinkProps, EndpointAddresses, endpointAddressesOf } from './ecr-private-link-props';
 import { InterfaceEndpoint } from './interface-endpoint';
 import { Lookup } from './lookup';
 
-export interface PreflightProps {
-  /** Region of the VPC, named in messages; the S3 gateway's service name follows it. */
-  readonly region: string;
-  /** Start of the data sources' names: `<prefix>-preflight-...`. */
-  readonly namePrefix: string;
-  /** The VPC to look up. */
-  readonly vpcId: string;
-  /** The subnets to look up. */
-  readonly privateSubnetIds: readonly string[];
-  /** The route tables to look up. */
-  readonly privateRouteTableIds: readonly string[];
-  /** Client networks expected inside the VPC (a soft check). */
-  readonly allowedCidrBlocks: readonly string[];
+/** The construct's props (what the preflight looks up and compares), and the resources it guards. */
+export interface PreflightProps extends EcrPrivateLinkProps {
   /** Guarded by the VPC's DNS attributes and the subnets' VPC and AZs. */
   readonly securityGroup: TerraformResource;
   /** Each guarded by its service being offered in the subnets' AZs. */
   readonly interfaceEndpoints: readonly InterfaceEndpoint[];
   /** Guarded by the route tables' VPC. */
   readonly s3Gateway: TerraformResource;
-  /** With dualstack or ipv6: the services must accept it and the subnets have the CIDR blocks. @default - not checked (ipv4) */
-  readonly ipAddressType?: IpAddressType;
-  /** With dualstack or ipv6: the S3 gateway service must accept it. @default - not checked (ipv4) */
-  readonly s3GatewayIpAddressType?: IpAddressType;
-  /** Each must be a free address inside its subnet's CIDR block. @default - none */
-  readonly endpointAddresses?: EndpointAddresses;
 }
 
 /**
@@ -58,22 +41,25 @@ export class Preflight extends Construct {
       address: new Lookup(this, 'Vpc', { type: 'aws_vpc', args: { id: props.vpcId }, name: name('vpc') }).address,
       id: props.vpcId,
     };
-    const subnets = this.lookUpEach('Subnets', 'aws_subnet', 'id', props.privateSubnetIds, name('subnets'));
-    const routeTables = this.lookUpEach(
-      'RouteTables',
-      'aws_route_table',
-      'route_table_id',
-      props.privateRouteTableIds,
-      name('route-tables'),
-    );
-    const services = (this.services = this.lookUpEach(
-      'Services',
-      'aws_vpc_endpoint_service',
-      'service_name',
-      props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
-      name('services'),
-      { service_type: 'Interface' },
-    ));
+    const subnets = Lookup.each(this, 'Subnets', {
+      type: 'aws_subnet',
+      idArgument: 'id',
+      ids: props.privateSubnetIds,
+      name: name('subnets'),
+    });
+    const routeTables = Lookup.each(this, 'RouteTables', {
+      type: 'aws_route_table',
+      idArgument: 'route_table_id',
+      ids: props.privateRouteTableIds,
+      name: name('route-tables'),
+    });
+    const services = (this.services = Lookup.each(this, 'Services', {
+      type: 'aws_vpc_endpoint_service',
+      idArgument: 'service_name',
+      ids: props.interfaceEndpoints.map((endpoint) => endpoint.serviceName),
+      args: { service_type: 'Interface' },
+      name: name('services'),
+    }));
 
     const ipAddressType = notIpv4(props.ipAddressType);
     guard(props.securityGroup, [
@@ -121,19 +107,6 @@ export class Preflight extends Construct {
       's3GatewayIpAddressType',
       ipAddressType,
     );
-  }
-
-  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
-  private lookUpEach(
-    id: string,
-    type: string,
-    idArgument: string,
-    ids: readonly string[],
-    name: string,
-    args: Record<string, string> = {},
-  ): LookedUpEach {
-    const each = TerraformIterator.fromList([...ids]);
-    return new Lookup(this, id, { type, args: { [idArgument]: each.value, ...args }, forEach: each, name }).address;
   }
 }
 

@@ -1,28 +1,20 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
-import type { IpAddressType } from '../addressing/ip-address-types';
+import { s3GatewayResourceName } from '../naming/resource-names';
 import { s3GatewayServiceName } from '../naming/service-names';
-import { nonEmpty } from './tags';
+import type { EcrPrivateLinkProps } from './ecr-private-link-props';
+import { tagsNamed } from './tags';
 
-export interface S3GatewayEndpointProps {
-  /** Region of the VPC; the endpoint service name is built from it. */
-  readonly region: string;
-  /** VPC to place the endpoint in. */
-  readonly vpcId: string;
-  /** Route tables of the private subnets; each gets a route to S3 through the endpoint. */
-  readonly routeTableIds: readonly string[];
-  /** Terraform resource name, the address state is kept under. */
-  readonly resourceName: string;
+/**
+ * The stack's props the endpoint is made from (the same in a stack and in a spoke: `<prefix>-s3` on the
+ * private route tables, so a stack that becomes a spoke keeps it), and the endpoint's policy.
+ */
+export interface S3GatewayEndpointProps extends Pick<
+  EcrPrivateLinkProps,
+  'region' | 'namePrefix' | 'vpcId' | 'privateRouteTableIds' | 's3GatewayIpAddressType' | 'tags' | 'nameTags'
+> {
   /** Endpoint policy JSON. @default - AWS's default policy, which allows everything */
   readonly policy?: string;
-  /**
-   * IP address type; `dualstack` makes AWS add the route to S3's IPv6 prefix list too. No `dns_options` is
-   * ever set here: provider 5.100.0 would send an interface-only DNS option for any S3 endpoint.
-   * @default - AWS's, ipv4 (the argument is not sent)
-   */
-  readonly ipAddressType?: IpAddressType;
-  /** Tags for the endpoint. @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -36,16 +28,19 @@ export class S3GatewayEndpoint extends Construct {
 
   public constructor(scope: Construct, id: string, props: S3GatewayEndpointProps) {
     super(scope, id);
+    const name = s3GatewayResourceName(props.namePrefix);
     this.resource = new VpcEndpoint(this, 'Resource', {
       serviceName: s3GatewayServiceName(props.region),
       vpcEndpointType: 'Gateway',
       vpcId: props.vpcId,
-      routeTableIds: [...props.routeTableIds],
+      routeTableIds: [...props.privateRouteTableIds],
       policy: props.policy,
-      ipAddressType: props.ipAddressType,
-      tags: nonEmpty(props.tags),
+      // dualstack makes AWS add the route to S3's IPv6 prefix list too. No `dns_options` is ever set here:
+      // provider 5.100.0 would send an interface-only DNS option for any S3 endpoint.
+      ipAddressType: props.s3GatewayIpAddressType,
+      tags: tagsNamed(props.tags, name, props.nameTags),
     });
-    this.resource.overrideLogicalId(props.resourceName);
+    this.resource.overrideLogicalId(name);
   }
 
   /** ID of the endpoint (`vpce-...`). */

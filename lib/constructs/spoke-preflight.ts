@@ -1,17 +1,13 @@
-import { ref, TerraformIterator, TerraformResource, Token } from 'cdktf';
+import { ref, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { routeTablesInVpcCondition } from '../preflight/conditions';
 import { noConflictingPrivateDnsCondition, spokeVpcDnsCondition } from '../preflight/hub-conditions';
+import type { EcrSpokeProps } from './ecr-spoke-props';
 import { Lookup } from './lookup';
 import { guard } from './preflight';
 
-export interface SpokePreflightProps {
-  /** Start of the data sources' names: `<prefix>-preflight-...`. */
-  readonly namePrefix: string;
-  /** The spoke VPC. */
-  readonly vpcId: string;
-  /** The route tables of the S3 gateway. */
-  readonly privateRouteTableIds: readonly string[];
+/** The spoke's props (its `namePrefix` starts the data sources' names: `<prefix>-preflight-...`), and what to check. */
+export interface SpokePreflightProps extends Pick<EcrSpokeProps, 'namePrefix' | 'vpcId' | 'privateRouteTableIds'> {
   /** The hub's stack name, for messages. */
   readonly hubName: string;
   /** The endpoint service names of the hub's interface endpoints, e.g. `com.amazonaws.ap-northeast-1.ecr.dkr`. */
@@ -34,13 +30,12 @@ export class SpokePreflight extends Construct {
     super(scope, id);
     const name = (suffix: string): string => `${props.namePrefix}-preflight-${suffix}`;
     const vpc = new Lookup(this, 'Vpc', { type: 'aws_vpc', args: { id: props.vpcId }, name: name('vpc') });
-    const routeTables = this.lookUpEach(
-      'RouteTables',
-      'aws_route_table',
-      'route_table_id',
-      [...props.privateRouteTableIds],
-      name('route-tables'),
-    );
+    const routeTables = Lookup.each(this, 'RouteTables', {
+      type: 'aws_route_table',
+      idArgument: 'route_table_id',
+      ids: props.privateRouteTableIds,
+      name: name('route-tables'),
+    });
     const interfaces = new Lookup(this, 'EndpointInterfaces', {
       type: 'aws_network_interfaces',
       args: {
@@ -52,26 +47,24 @@ export class SpokePreflight extends Construct {
       },
       name: name('endpoint-interfaces'),
     });
-    const eachInterface = this.lookUpEach(
-      'EndpointInterface',
-      'aws_network_interface',
-      'id',
-      Token.asList(ref(`${interfaces.address}.ids`)),
-      name('endpoint-interface'),
-    );
+    const eachInterface = Lookup.each(this, 'EndpointInterface', {
+      type: 'aws_network_interface',
+      idArgument: 'id',
+      ids: Token.asList(ref(`${interfaces.address}.ids`)),
+      name: name('endpoint-interface'),
+    });
     const endpointIds = Token.asList(ref(`flatten([for eni in ${eachInterface} : regexall("vpce-[0-9a-f]+", eni.description)])`));
-    const endpoints = this.lookUpEach('Endpoints', 'aws_vpc_endpoint', 'id', endpointIds, name('endpoints'));
+    const endpoints = Lookup.each(this, 'Endpoints', {
+      type: 'aws_vpc_endpoint',
+      idArgument: 'id',
+      ids: endpointIds,
+      name: name('endpoints'),
+    });
 
     guard(props.s3Gateway, [
       spokeVpcDnsCondition({ address: vpc.address, id: props.vpcId }, props.hubName),
       routeTablesInVpcCondition(routeTables, props.vpcId),
       noConflictingPrivateDnsCondition(endpoints, props.vpcId, props.hubName, props.hubServiceNames),
     ]);
-  }
-
-  /** One `type` data source with `for_each` over `ids`, each looked up by its `idArgument`. */
-  private lookUpEach(id: string, type: string, idArgument: string, ids: string[], name: string): string {
-    const each = TerraformIterator.fromList(ids);
-    return new Lookup(this, id, { type, args: { [idArgument]: each.value }, forEach: each, name }).address;
   }
 }

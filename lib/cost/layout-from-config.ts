@@ -1,6 +1,5 @@
 import { AppConfig, StackConfig } from '../config/app-config';
-import { InterfaceService } from '../naming/interface-service';
-import { selectInterfaceServices } from '../workload-profiles';
+import { selectNamedInterfaceServices } from '../workload-profiles';
 import { CostedVpc } from './layout-cost';
 
 /**
@@ -8,12 +7,7 @@ import { CostedVpc } from './layout-cost';
  * spoke has no subnets in the config, so it is counted with its hub's AZs (and marked as assumed).
  */
 export function layoutFromConfig(config: AppConfig): CostedVpc[] {
-  const services = (stack: StackConfig): number =>
-    selectInterfaceServices({
-      workload: stack.workload,
-      interfaceServices: stack.interfaceServices?.map(InterfaceService.of),
-      additionalInterfaceServices: stack.additionalInterfaceServices?.map(InterfaceService.of),
-    }).length;
+  const services = (stack: StackConfig): number => selectNamedInterfaceServices(stack).length;
   const hubs = new Map(config.stacks.filter((stack) => stack.hub).map((stack) => [stack.name, stack]));
   return config.stacks.flatMap((stack): CostedVpc[] => {
     if (stack.spokeOf !== undefined) {

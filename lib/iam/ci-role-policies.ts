@@ -1,4 +1,4 @@
-import { BackendConfig } from '../config/app-config';
+import { StackConfig } from '../config/app-config';
 import { partitionOf } from '../naming/partition';
 import { CiRole, trustedSubjects } from './ci-roles';
 import {
@@ -13,13 +13,8 @@ import { githubOidcTrustPolicy } from './github-oidc-trust';
 import { PolicyCondition, PolicyDocument, policyDocument, PolicyStatement } from './policy-document';
 import { stateStatements, unique } from './state-access';
 
-/** What a CI role is for: the stacks of the config it deploys. */
-export interface CiRoleStack {
-  /** Region the stack's resources live in. */
-  readonly region: string;
-  /** Where the stack keeps its state. */
-  readonly backend: BackendConfig;
-}
+/** What a CI role is for: the stacks of the config it deploys, by their region and state backend. */
+export type CiRoleStack = Pick<StackConfig, 'region' | 'backend'>;
 
 export interface CiRolePoliciesProps {
   readonly role: CiRole;

@@ -6,11 +6,6 @@ export const GITHUB_OIDC_PROVIDER = 'token.actions.githubusercontent.com';
 /** The audience aws-actions/configure-aws-credentials requests, and the IAM provider's audience. */
 export const STS_AUDIENCE = 'sts.amazonaws.com';
 
-/** ARN of the account's IAM OIDC identity provider for GitHub Actions. */
-export function githubOidcProviderArn(partition: string, accountId: string): string {
-  return `arn:${partition}:iam::${accountId}:oidc-provider/${GITHUB_OIDC_PROVIDER}`;
-}
-
 export interface GithubOidcTrustProps {
   /** Partition of the account, e.g. `aws`. */
   readonly partition: string;
@@ -30,7 +25,7 @@ export function githubOidcTrustPolicy(props: GithubOidcTrustProps): PolicyDocume
     {
       Sid: 'GitHubActionsOidc',
       Effect: 'Allow',
-      Principal: { Federated: githubOidcProviderArn(props.partition, props.accountId) },
+      Principal: { Federated: `arn:${props.partition}:iam::${props.accountId}:oidc-provider/${GITHUB_OIDC_PROVIDER}` },
       Action: ['sts:AssumeRoleWithWebIdentity'],
       Condition: {
         StringEquals: {

@@ -3,11 +3,6 @@ import { partitionOf } from '../naming/partition';
 import { PolicyStatement } from './policy-document';
 import { CiRole } from './ci-roles';
 
-/** Where the S3 backend keeps its lock file with `use_lockfile`: next to the state (Terraform docs, s3 backend). */
-export function lockFileKey(stateKey: string): string {
-  return `${stateKey}.tflock`;
-}
-
 /**
  * What a role needs of the state backends, from Terraform's s3 backend docs ("Permissions Required"):
  * s3:ListBucket on the bucket; s3:GetObject on the state, plus s3:PutObject for the apply role (a plan never
@@ -32,7 +27,8 @@ export function stateStatements(role: CiRole, backends: readonly BackendConfig[]
       Sid: 'LockStateWithLockFile',
       Effect: 'Allow',
       Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      Resource: unique(s3.filter((b) => b.useLockfile).map((b) => `${bucket(b)}/${lockFileKey(b.key)}`)),
+      // With `use_lockfile` the S3 backend keeps its lock file next to the state (Terraform docs, s3 backend).
+      Resource: unique(s3.filter((b) => b.useLockfile).map((b) => `${bucket(b)}/${b.key}.tflock`)),
     },
     {
       Sid: 'LockStateWithDynamoDb',

@@ -6,22 +6,17 @@ export type Verdict = 'unchanged' | 'updated in place' | 'REPLACED' | 'CREATED' 
 /** Verdicts that mean the move is not safe. */
 const UNSAFE: readonly Verdict[] = ['REPLACED', 'CREATED', 'DESTROYED'];
 
+const VERDICTS: Readonly<Record<string, Verdict>> = {
+  'no-op': 'unchanged',
+  read: 'unchanged',
+  update: 'updated in place',
+  create: 'CREATED',
+  delete: 'DESTROYED',
+};
+
 export function verdictOf(actions: PlannedActions): Verdict {
-  const key = [...actions].sort().join(',');
-  switch (key) {
-    case 'no-op':
-    case 'read':
-      return 'unchanged';
-    case 'update':
-      return 'updated in place';
-    case 'create':
-      return 'CREATED';
-    case 'delete':
-      return 'DESTROYED';
-    default:
-      // ["delete", "create"] or ["create", "delete"]: the only other plans Terraform makes for a resource here.
-      return 'REPLACED';
-  }
+  // Otherwise ["delete", "create"] or ["create", "delete"]: the only other plans Terraform makes for a resource here.
+  return (actions.length === 1 ? VERDICTS[actions[0]] : undefined) ?? 'REPLACED';
 }
 
 export interface MigrationInput {

@@ -51,15 +51,9 @@ export function keepOnly(state: TerraformState, addresses: ReadonlySet<string>):
 
 /** The first `owner_id` (an account ID) recorded on any managed resource, if any. */
 export function ownerAccountId(state: TerraformState): string | undefined {
-  for (const resource of state.resources) {
-    for (const instance of resource.instances) {
-      const owner = instance.attributes?.owner_id;
-      if (typeof owner === 'string' && /^\d{12}$/.test(owner)) {
-        return owner;
-      }
-    }
-  }
-  return undefined;
+  return state.resources
+    .flatMap((resource) => resource.instances.map((instance) => instance.attributes?.owner_id))
+    .find((owner): owner is string => typeof owner === 'string' && /^\d{12}$/.test(owner));
 }
 
 /** The `id` attribute of the resource at `address`, e.g. an endpoint's `vpce-...`. */

@@ -36,10 +36,7 @@ export function spokeVpcLookupName(namePrefix: string, vpcId: string): string {
  */
 export function spokeProviderAlias(associationRoleArn: string): string {
   const [, , , , account, resource] = associationRoleArn.split(':');
-  const roleName =
-    resource
-      .replace(/^role\//, '')
-      .split('/')
-      .pop() ?? '';
+  // role/<path>/<name>: the name is the last part.
+  const roleName = resource.split('/').pop() ?? '';
   return `spoke-${account}-${roleName.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }

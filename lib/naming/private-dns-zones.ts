@@ -1,28 +1,12 @@
 import { InterfaceService } from './interface-service';
-import { PartitionName, partitionOf } from './partition';
+import { dnsSuffixOf } from './partition';
 
 /**
  * The DNS names interface endpoints publish with private DNS, which a hub's private hosted zones take
- * over for its spokes (pure, from the region alone). Sources, summarised in reference/aws-facts.md: the
- * partitions' DNS suffixes from the AWS SDK's partition table; ECR's names from the ECR endpoints page
- * (`api.ecr.<region>.<suffix>`, registries at `<account>.dkr.ecr.<region>.<suffix>`).
+ * over for its spokes (pure, from the region alone). Source, summarised in reference/aws-facts.md: ECR's
+ * names from the ECR endpoints page (`api.ecr.<region>.<suffix>`, registries at
+ * `<account>.dkr.ecr.<region>.<suffix>`); the partitions' DNS suffixes are in partition.ts.
  */
-
-const DNS_SUFFIXES: Record<PartitionName, string> = {
-  aws: 'amazonaws.com',
-  'aws-cn': 'amazonaws.com.cn',
-  'aws-us-gov': 'amazonaws.com',
-  'aws-iso': 'c2s.ic.gov',
-  'aws-iso-b': 'sc2s.sgov.gov',
-  'aws-iso-e': 'cloud.adc-e.uk',
-  'aws-iso-f': 'csp.hci.ic.gov',
-  'aws-eusc': 'amazonaws.eu',
-};
-
-/** The DNS suffix of a region's partition: `amazonaws.com`, `amazonaws.com.cn` in China, ... */
-export function dnsSuffixOf(region: string): string {
-  return DNS_SUFFIXES[partitionOf(region)];
-}
 
 /** A private hosted zone standing in for an endpoint's private DNS. */
 export interface PrivateDnsZone {

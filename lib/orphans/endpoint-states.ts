@@ -19,13 +19,5 @@ const DEAD = ['rejected', 'failed', 'expired'];
 
 export function endpointCondition(state: string): EndpointCondition {
   const normalized = state.toLowerCase();
-  if (GOING_AWAY.includes(normalized)) {
-    return 'goingAway';
-  }
-  return DEAD.includes(normalized) ? 'dead' : 'live';
-}
-
-/** Among live endpoints, `available` is preferred to adopt over one still being created. */
-export function isAvailable(state: string): boolean {
-  return state.toLowerCase() === 'available';
+  return GOING_AWAY.includes(normalized) ? 'goingAway' : DEAD.includes(normalized) ? 'dead' : 'live';
 }

@@ -1,4 +1,4 @@
-import { endpointCondition, isAvailable } from './endpoint-states';
+import { endpointCondition } from './endpoint-states';
 import { StateResource } from './terraform-show';
 
 /** `securityGroup`, `s3`, or an interface service's short name such as `ecr.api`: a key of `adopt`. */
@@ -84,11 +84,6 @@ export interface OrphanCheck {
   readonly adopt: Readonly<Record<AdoptKey, string>>;
 }
 
-interface Place {
-  readonly key: AdoptKey;
-  readonly address: string;
-}
-
 interface Candidate {
   readonly id: string;
   readonly awsState?: string;
@@ -105,60 +100,52 @@ interface Candidate {
 export function checkOrphans(input: OrphanCheckInput): OrphanCheck {
   const { stack } = input;
   const idsInState = new Set(input.state.map((resource) => resource.id));
-  const stateIdAt = (address: string): string | undefined => input.state.find((resource) => resource.address === address)?.id;
   const adopt = input.adopt ?? {};
-
-  const places: { place: Place; candidates: Candidate[]; seenIds: Set<string> }[] = [];
-  const addPlace = (place: Place, candidates: Candidate[], seen: readonly { id: string }[]) =>
-    places.push({ place, candidates, seenIds: new Set(seen.map((c) => c.id)) });
-
-  const groups = input.securityGroups.filter((group) => group.vpcId === stack.vpcId && group.name === stack.securityGroup.name);
-  addPlace(
-    { key: 'securityGroup', address: stack.securityGroup.address },
-    groups.map((group) => ({ id: group.id, details: [`name ${group.name}`] })),
-    groups,
-  );
-  for (const endpoint of stack.interfaceEndpoints) {
-    const matching = input.endpoints.filter(
-      (e) => e.vpcId === stack.vpcId && sameText(e.type, 'Interface') && e.serviceName === endpoint.serviceName,
-    );
-    addPlace({ key: endpoint.shortName, address: endpoint.address }, matching.map(endpointCandidate), liveOnly(matching));
-  }
-  const gateways = input.endpoints.filter(
-    (e) =>
-      e.vpcId === stack.vpcId &&
-      sameText(e.type, 'Gateway') &&
-      e.serviceName === stack.s3Gateway.serviceName &&
-      e.routeTableIds.some((table) => stack.s3Gateway.routeTableIds.includes(table)),
-  );
-  addPlace({ key: 's3', address: stack.s3Gateway.address }, gateways.map(endpointCandidate), liveOnly(gateways));
-
-  const findings = places.flatMap(({ place, candidates, seenIds }) =>
-    judgePlace(
-      place,
+  // One place's findings: its candidates outside the state, against the state's ID there (`seen`: what AWS still has).
+  const at = (key: AdoptKey, address: string, candidates: readonly Candidate[], seen: readonly { id: string }[]): Finding[] => {
+    const stateId = input.state.find((resource) => resource.address === address)?.id;
+    const holder = stateId ? { id: stateId, inState: true, seenInAws: seen.some((c) => c.id === stateId) } : undefined;
+    return judgePlace(
+      { key, address },
       candidates.filter((c) => !idsInState.has(c.id)),
-      stateIdAt(place.address),
-      seenIds,
-      ownValue(adopt, place.key),
-    ),
+      holder,
+      ownValue(adopt, key),
+    );
+  };
+  const endpointsOfType = (type: string) => input.endpoints.filter((e) => e.vpcId === stack.vpcId && e.type.toLowerCase() === type);
+  const groups = input.securityGroups.filter((group) => group.vpcId === stack.vpcId && group.name === stack.securityGroup.name);
+  const gateways = endpointsOfType('gateway').filter(
+    (e) => e.serviceName === stack.s3Gateway.serviceName && e.routeTableIds.some((table) => stack.s3Gateway.routeTableIds.includes(table)),
   );
+  const findings = [
+    ...at(
+      'securityGroup',
+      stack.securityGroup.address,
+      groups.map((group) => ({ id: group.id, details: [`name ${group.name}`] })),
+      groups,
+    ),
+    ...stack.interfaceEndpoints.flatMap((endpoint) => {
+      const matching = endpointsOfType('interface').filter((e) => e.serviceName === endpoint.serviceName);
+      return at(endpoint.shortName, endpoint.address, matching.map(endpointCandidate), liveOnly(matching));
+    }),
+    ...at('s3', stack.s3Gateway.address, gateways.map(endpointCandidate), liveOnly(gateways)),
+  ];
   const advised = Object.fromEntries(findings.filter((f) => f.verdict === 'adopt').map((f) => [f.key, f.id]));
   return {
     findings,
     orphanCount: findings.filter((f) => f.verdict === 'adopt' || f.verdict === 'duplicate').length,
-    adopt: orderedAdopt(stack, { ...definedEntries(adopt), ...advised }),
+    adopt: orderedAdopt(stack, { ...adopt, ...advised }),
   };
 }
 
 function judgePlace(
-  place: Place,
+  place: Pick<Finding, 'key' | 'address'>,
   orphans: readonly Candidate[],
-  stateId: string | undefined,
-  seenIds: ReadonlySet<string>,
+  stateHolder: Finding['heldBy'],
   adoptedId: string | undefined,
 ): Finding[] {
   const ranked = [...orphans].sort((a, b) => preference(a, adoptedId) - preference(b, adoptedId) || compareAge(a, b));
-  let holder: Finding['heldBy'] = stateId ? { id: stateId, inState: true, seenInAws: seenIds.has(stateId) } : undefined;
+  let holder = stateHolder;
   return ranked.map((candidate): Finding => {
     const base = { key: place.key, address: place.address, id: candidate.id, awsState: candidate.awsState, details: candidate.details };
     const condition = candidate.awsState === undefined ? 'live' : endpointCondition(candidate.awsState);
@@ -178,7 +165,7 @@ function preference(candidate: Candidate, adoptedId: string | undefined): number
   if (candidate.id === adoptedId) {
     return 0;
   }
-  if (candidate.awsState === undefined || isAvailable(candidate.awsState)) {
+  if (candidate.awsState === undefined || candidate.awsState.toLowerCase() === 'available') {
     return 1;
   }
   return endpointCondition(candidate.awsState) === 'live' ? 2 : 3;
@@ -210,26 +197,20 @@ function liveOnly(endpoints: readonly AwsVpcEndpoint[]): AwsVpcEndpoint[] {
   return endpoints.filter((endpoint) => endpointCondition(endpoint.state) !== 'goingAway');
 }
 
-function sameText(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 /** `record[key]` if it is the record's own string, never an inherited member such as `constructor`. */
 function ownValue(record: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  const value = Object.hasOwn(record, key) ? record[key] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
-function definedEntries(adopt: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(adopt).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
-
-/** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came. */
-function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string>>): Record<string, string> {
+/** `securityGroup`, the interface services in the stack's order, `s3`, then any other key as it came; each with an ID. */
+function orderedAdopt(stack: StackResources, entries: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const order = ['securityGroup', ...stack.interfaceEndpoints.map((e) => e.shortName), 's3'];
-  const keys = [
-    ...order.filter((key) => ownValue(entries, key) !== undefined),
-    ...Object.keys(entries).filter((key) => !order.includes(key)),
-  ];
-  return Object.fromEntries(keys.map((key) => [key, entries[key]]));
+  const keys = [...order, ...Object.keys(entries).filter((key) => !order.includes(key))];
+  return Object.fromEntries(
+    keys.flatMap((key) => {
+      const id = ownValue(entries, key);
+      return id === undefined ? [] : [[key, id]];
+    }),
+  );
 }

@@ -18,39 +18,30 @@ export function orphanReport(input: OrphanReportInput): string {
   const { check } = input;
   const orphans = check.findings.filter((f) => f.verdict === 'adopt' || f.verdict === 'duplicate');
   const others = check.findings.filter((f) => f.verdict === 'goingAway' || f.verdict === 'dead');
-  const width = Math.max(0, ...check.findings.map((f) => f.key.length));
-  const lines = [
-    `orphans: stack "${input.stackName}" in ${input.vpcId} (${input.region}); its state holds ${input.stateResourceCount} resource(s).`,
-    '',
-  ];
-  if (orphans.length === 0) {
-    lines.push(`No orphans: AWS has nothing of stack "${input.stackName}" that its state lacks.`);
-  } else {
-    lines.push(`In AWS but not in the state: ${orphans.length} orphan(s).`, ...orphans.flatMap((f) => findingLines(f, width, input)));
-  }
-  if (others.length > 0) {
-    lines.push(
-      '',
-      'Not orphans, nothing to adopt (listed so that nothing is hidden):',
-      ...others.flatMap((f) => findingLines(f, width, input)),
-    );
-  }
   const adopted = orphans.filter((f) => f.verdict === 'adopt');
-  if (adopted.length > 0) {
-    lines.push('', ...adoptSteps(input, adopted));
-  }
   const deletions = deleteCommands(
     input.region,
     check.findings.filter((f) => f.verdict === 'dead' || (f.verdict === 'duplicate' && !isStaleHolder(f))),
   );
-  if (deletions.length > 0) {
-    lines.push(
-      '',
-      'To delete the duplicates and failed endpoints (once you are sure nothing else uses them; endpoints before the security group):',
-      ...deletions.map((command) => `  ${command}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const width = Math.max(0, ...check.findings.map((f) => f.key.length));
+  const lines = (findings: readonly Finding[]) => findings.flatMap((f) => findingLines(f, width, input));
+  return [
+    `orphans: stack "${input.stackName}" in ${input.vpcId} (${input.region}); its state holds ${input.stateResourceCount} resource(s).`,
+    '',
+    ...(orphans.length === 0
+      ? [`No orphans: AWS has nothing of stack "${input.stackName}" that its state lacks.`]
+      : [`In AWS but not in the state: ${orphans.length} orphan(s).`, ...lines(orphans)]),
+    ...(others.length > 0 ? ['', 'Not orphans, nothing to adopt (listed so that nothing is hidden):', ...lines(others)] : []),
+    ...(adopted.length > 0 ? ['', ...adoptSteps(input, adopted)] : []),
+    ...(deletions.length > 0
+      ? [
+          '',
+          'To delete the duplicates and failed endpoints (once you are sure nothing else uses them; endpoints before the security group):',
+          ...deletions.map((command) => `  ${command}`),
+        ]
+      : []),
+    '',
+  ].join('\n');
 }
 
 function findingLines(finding: Finding, width: number, input: OrphanReportInput): string[] {

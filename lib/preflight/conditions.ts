@@ -8,7 +8,7 @@
  * those at fault, so a stack's size does not grow with the length of its lists.
  */
 
-import { IP_VERSIONS, IpAddressType } from '../addressing/ip-address-types';
+import { IP_VERSION_LABELS, IP_VERSIONS, IpAddressType } from '../addressing/ip-address-types';
 
 /** A Terraform precondition or check assertion: `condition` is a `${...}` expression. */
 export interface TerraformCondition {
@@ -28,16 +28,17 @@ export interface LookedUp {
 export type LookedUpEach = string;
 
 const quoted = (value: string): string => JSON.stringify(value);
-const interpolated = (expression: string): string => `\${${expression}}`;
+const CIDR_ATTRIBUTES = { ipv4: 'cidr_block', ipv6: 'ipv6_cidr_block' } as const;
+export const interpolated = (expression: string): string => `\${${expression}}`;
 /** HCL: the items of `listExpression` joined with ", ", as a piece of a message. */
-const joined = (listExpression: string): string => interpolated(`join(", ", ${listExpression})`);
+export const joined = (listExpression: string): string => interpolated(`join(", ", ${listExpression})`);
 
-/** The VPC has both DNS attributes that private DNS on interface endpoints needs. */
-export function vpcDnsCondition(vpc: LookedUp): TerraformCondition {
+/** The VPC has both DNS attributes, which private DNS on interface endpoints needs (or what `purpose` says). */
+export function vpcDnsCondition(vpc: LookedUp, purpose = 'for private DNS on the interface endpoints', what = 'VPC'): TerraformCondition {
   return {
     condition: interpolated(`${vpc.address}.enable_dns_support && ${vpc.address}.enable_dns_hostnames`),
     errorMessage:
-      `VPC ${vpc.id} needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints ` +
+      `${what} ${vpc.id} needs enableDnsSupport and enableDnsHostnames ${purpose} ` +
       `(now ${interpolated(`${vpc.address}.enable_dns_support`)} and ${interpolated(`${vpc.address}.enable_dns_hostnames`)}); turn both on, e.g. ` +
       `aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames '{"Value":true}'.`,
   };
@@ -141,11 +142,11 @@ export function subnetsSuitIpAddressTypeCondition(subnets: LookedUpEach, region:
     `[for id, s in ${subnets} : "\${id} has no ${version} CIDR block" if s.${attribute} == ""]`;
   return {
     condition: interpolated(
-      `alltrue([for s in ${subnets} : ${IP_VERSIONS[ipAddressType].map((v) => `s.${cidrAttribute(v)} != ""`).join(' && ')}])`,
+      `alltrue([for s in ${subnets} : ${IP_VERSIONS[ipAddressType].map((v) => `s.${CIDR_ATTRIBUTES[v]} != ""`).join(' && ')}])`,
     ),
     errorMessage:
-      `"ipAddressType": "${ipAddressType}" needs ${IP_VERSIONS[ipAddressType].map((v) => `an ${label(v)}`).join(' and ')} CIDR block on every subnet of privateSubnetIds, but in ${region} ` +
-      `${joined(`concat(${IP_VERSIONS[ipAddressType].map((v) => lacking(cidrAttribute(v), label(v))).join(', ')})`)}; ` +
+      `"ipAddressType": "${ipAddressType}" needs ${IP_VERSIONS[ipAddressType].map((v) => `an ${IP_VERSION_LABELS[v]}`).join(' and ')} CIDR block on every subnet of privateSubnetIds, but in ${region} ` +
+      `${joined(`concat(${IP_VERSIONS[ipAddressType].map((v) => lacking(CIDR_ATTRIBUTES[v], IP_VERSION_LABELS[v])).join(', ')})`)}; ` +
       'associate one with each subnet (aws ec2 associate-subnet-cidr-block), or choose another "ipAddressType".',
   };
 }
@@ -182,12 +183,4 @@ export function endpointAddressesCondition(
       `${joined(`[for a in ${list} : "\${a.address} in \${a.subnet} \${${reason}}" if !${ok}]`)}; ` +
       'AWS reserves the first four and the last address of every subnet CIDR block.',
   };
-}
-
-function cidrAttribute(version: 'ipv4' | 'ipv6'): string {
-  return version === 'ipv4' ? 'cidr_block' : 'ipv6_cidr_block';
-}
-
-function label(version: 'ipv4' | 'ipv6'): string {
-  return version === 'ipv4' ? 'IPv4' : 'IPv6';
 }

@@ -3,10 +3,7 @@
  * each takes the addresses of the data sources it reads and gives the condition and the message a user
  * sees when it fails.
  */
-import { LookedUp, LookedUpEach, TerraformCondition } from './conditions';
-
-const interpolated = (expression: string): string => `\${${expression}}`;
-const joined = (listExpression: string): string => interpolated(`join(", ", ${listExpression})`);
+import { interpolated, joined, LookedUp, LookedUpEach, TerraformCondition, vpcDnsCondition } from './conditions';
 
 /**
  * The hub's zone stands in for the private DNS name AWS publishes for the service (`private_dns_name` of
@@ -26,13 +23,7 @@ export function zoneMatchesPrivateDnsNameCondition(service: LookedUp, privateDns
 
 /** The spoke VPC has both DNS attributes, without which it does not resolve through private hosted zones. */
 export function spokeVpcDnsCondition(vpc: LookedUp, hubName: string): TerraformCondition {
-  return {
-    condition: interpolated(`${vpc.address}.enable_dns_support && ${vpc.address}.enable_dns_hostnames`),
-    errorMessage:
-      `Spoke VPC ${vpc.id} needs enableDnsSupport and enableDnsHostnames to resolve through hub ${hubName}'s private hosted zones ` +
-      `(now ${interpolated(`${vpc.address}.enable_dns_support`)} and ${interpolated(`${vpc.address}.enable_dns_hostnames`)}); turn both on, e.g. ` +
-      `aws ec2 modify-vpc-attribute --vpc-id ${vpc.id} --enable-dns-hostnames '{"Value":true}'.`,
-  };
+  return vpcDnsCondition(vpc, `to resolve through hub ${hubName}'s private hosted zones`, 'Spoke VPC');
 }
 
 /**

@@ -22,15 +22,10 @@ import * as rules from './rules';
  */
 export function ecrPrivateLinkProblems(props: EcrPrivateLinkProps): Problem[] {
   return [
-    ...each('allowedCidrBlocks', props.allowedCidrBlocks, rules.cidrWithoutHostBits),
-    ...each('extraS3BucketArns', props.extraS3BucketArns ?? [], rules.inPartitionOf(props.region)),
-    ...each(
-      'securityGroupDescription',
-      props.securityGroupDescription === undefined ? [] : [props.securityGroupDescription],
-      rules.securityGroupDescription,
-      false,
-    ),
-    ...each('allowedIpv6CidrBlocks', props.allowedIpv6CidrBlocks ?? [], ipv6CidrProblem),
+    ...rules.ruleProblems('allowedCidrBlocks', props.allowedCidrBlocks, rules.cidrWithoutHostBits),
+    ...rules.ruleProblems('extraS3BucketArns', props.extraS3BucketArns, rules.inPartitionOf(props.region)),
+    ...rules.ruleProblems('securityGroupDescription', props.securityGroupDescription, rules.securityGroupDescription),
+    ...rules.ruleProblems('allowedIpv6CidrBlocks', props.allowedIpv6CidrBlocks, ipv6CidrProblem),
     ...serviceProblems(props),
     ...adoptProblems(props),
     ...dnsRecordProblems(props),
@@ -97,38 +92,27 @@ function nameTagProblems(props: EcrPrivateLinkProps): Problem[] {
     : [];
 }
 
-function each(field: string, values: readonly string[], rule: rules.Rule<string>, indexed = true): Problem[] {
-  return values.flatMap((value, i) => {
-    const message = rule(value);
-    return message ? [{ field: indexed ? `${field}[${i}]` : field, value, message }] : [];
-  });
-}
-
 function serviceProblems(props: EcrPrivateLinkProps): Problem[] {
   // "ecr-api" and "ecr.api" would share the resource name <prefix>-ecr-api.
   const resourceName = (service: InterfaceService): string => interfaceEndpointResourceName(props.namePrefix, service.shortName);
-  const problems: Problem[] = [];
-  const owners = new Map<string, InterfaceService>();
-  for (const field of ['interfaceServices', 'additionalInterfaceServices'] as const) {
-    const seen = new Set<string>();
-    (props[field] ?? []).forEach((service, i) => {
-      if (seen.has(resourceName(service))) {
-        problems.push({ field: `${field}[${i}]`, value: service, message: 'is listed twice' });
-      }
-      seen.add(resourceName(service));
-    });
-  }
-  if (problems.length > 0) {
-    return problems;
+  const listedTwice = (['interfaceServices', 'additionalInterfaceServices'] as const).flatMap((field) =>
+    (props[field] ?? []).flatMap((service, i, list) =>
+      list.slice(0, i).some((earlier) => resourceName(earlier) === resourceName(service))
+        ? [{ field: `${field}[${i}]`, value: service, message: 'is listed twice' }]
+        : [],
+    ),
+  );
+  if (listedTwice.length > 0) {
+    return listedTwice;
   }
   const selected = selectInterfaceServices(props);
-  for (const service of selected) {
-    const other = owners.get(resourceName(service));
-    if (other) {
-      problems.push({ field: 'additionalInterfaceServices', value: service, message: `would share a resource name with "${other}"` });
-    }
-    owners.set(resourceName(service), service);
-  }
+  const problems = selected.flatMap((service, i): Problem[] => {
+    const other = selected
+      .slice(0, i)
+      .reverse()
+      .find((earlier) => resourceName(earlier) === resourceName(service));
+    return other ? [{ field: 'additionalInterfaceServices', value: service, message: `would share a resource name with "${other}"` }] : [];
+  });
   if (!selected.includes(InterfaceService.ECR_DKR)) {
     const field = props.interfaceServices ? 'interfaceServices' : 'workload';
     problems.push({ field, value: props[field], message: `lacks "${InterfaceService.ECR_DKR}": image pulls go through it` });
@@ -136,13 +120,8 @@ function serviceProblems(props: EcrPrivateLinkProps): Problem[] {
   return problems;
 }
 
-/** The keys `adopt` may use in a stack with these props. */
-export function adoptKeys(props: EcrPrivateLinkProps): string[] {
-  return [...FIXED_ADOPT_KEYS, ...selectInterfaceServices(props).map((s) => s.shortName)];
-}
-
 function adoptProblems(props: EcrPrivateLinkProps): Problem[] {
-  const keys = adoptKeys(props);
+  const keys = [...FIXED_ADOPT_KEYS, ...selectInterfaceServices(props).map((s) => s.shortName)];
   const seen = new Set<string>();
   return Object.entries(props.adopt ?? {}).flatMap(([key, id]): Problem[] => {
     const field = `adopt.${key}`;

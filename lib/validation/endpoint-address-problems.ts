@@ -1,4 +1,4 @@
-import { DEFAULT_IP_ADDRESS_TYPE, IP_VERSIONS } from '../addressing/ip-address-types';
+import { DEFAULT_IP_ADDRESS_TYPE, IP_VERSION_LABELS, IP_VERSIONS } from '../addressing/ip-address-types';
 import { canonicalIpv6, isCanonicalIpv4 } from '../addressing/ip-address';
 import type { EcrPrivateLinkProps, EndpointAddress } from '../constructs/ecr-private-link-props';
 import { selectInterfaceServices } from '../workload-profiles';
@@ -41,50 +41,30 @@ export function endpointAddressProblems(props: EcrPrivateLinkProps): Problem[] {
         return (['ipv4', 'ipv6'] as const).flatMap((version): Problem[] => {
           const value = address[version];
           const wanted = versions.includes(version);
+          const problem = (message: string): Problem[] => [{ field: `${at}.${version}`, value, message }];
+          const label = IP_VERSION_LABELS[version];
           if (value === undefined) {
             return wanted
-              ? [
-                  {
-                    field: `${at}.${version}`,
-                    value,
-                    message: `is required: "ipAddressType": "${ipAddressType}" endpoints have an ${label(version)} address, and AWS needs it given with the others`,
-                  },
-                ]
+              ? problem(
+                  `is required: "ipAddressType": "${ipAddressType}" endpoints have an ${label} address, and AWS needs it given with the others`,
+                )
               : [];
           }
           if (!wanted) {
-            return [
-              {
-                field: `${at}.${version}`,
-                value,
-                message: `is not possible: "ipAddressType": "${ipAddressType}" endpoints have no ${label(version)} address`,
-              },
-            ];
+            return problem(`is not possible: "ipAddressType": "${ipAddressType}" endpoints have no ${label} address`);
           }
-          const problem = addressProblem(version, value);
-          if (problem) {
-            return [{ field: `${at}.${version}`, value, message: problem }];
+          const invalid = addressProblem(version, value);
+          if (invalid) {
+            return problem(invalid);
           }
           const key = `${subnet} ${version === 'ipv6' ? canonicalIpv6(value) : value}`;
           const other = owners.get(key);
           owners.set(key, other ?? service);
-          return other
-            ? [
-                {
-                  field: `${at}.${version}`,
-                  value,
-                  message: `is also given to ${other} in ${subnet}; each network interface needs its own`,
-                },
-              ]
-            : [];
+          return other ? problem(`is also given to ${other} in ${subnet}; each network interface needs its own`) : [];
         });
       }),
     ];
   });
-}
-
-function label(version: keyof EndpointAddress): string {
-  return version === 'ipv4' ? 'IPv4' : 'IPv6';
 }
 
 function addressProblem(version: keyof EndpointAddress, value: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { HubOptions } from '../constructs/hub-props';
+import type { HubOptions, HubSpoke } from '../constructs/hub-props';
 import { Problem } from './problem';
 import * as rules from './rules';
 
@@ -11,27 +11,29 @@ export function hubProblems(props: { readonly region: string; readonly vpcId: st
   const seen = new Set<string>();
   return (props.hub?.spokes ?? []).flatMap((spoke, i): Problem[] => {
     const field = `hub.spokes[${i}]`;
-    const problems: Problem[] = [];
-    if (spoke.vpcId === props.vpcId) {
-      problems.push({
-        field: `${field}.vpcId`,
-        value: spoke.vpcId,
-        message: "is the hub's own VPC; its zones are associated with it already",
-      });
-    } else if (seen.has(spoke.vpcId)) {
-      problems.push({ field: `${field}.vpcId`, value: spoke.vpcId, message: 'is listed twice' });
-    }
+    const vpcMessage =
+      spoke.vpcId === props.vpcId
+        ? "is the hub's own VPC; its zones are associated with it already"
+        : seen.has(spoke.vpcId)
+          ? 'is listed twice'
+          : undefined;
     seen.add(spoke.vpcId);
-    (spoke.cidrBlocks ?? []).forEach((cidr, j) => {
-      const message = rules.cidrWithoutHostBits(cidr);
-      if (message) {
-        problems.push({ field: `${field}.cidrBlocks[${j}]`, value: cidr, message });
-      }
-    });
-    const roleProblem = spoke.associationRoleArn && rules.inPartitionOf(props.region)(spoke.associationRoleArn);
-    if (roleProblem) {
-      problems.push({ field: `${field}.associationRoleArn`, value: spoke.associationRoleArn, message: roleProblem });
-    }
-    return problems;
+    return [
+      ...(vpcMessage ? [{ field: `${field}.vpcId`, value: spoke.vpcId, message: vpcMessage }] : []),
+      ...spokeValueProblems(spoke, props.region, field),
+    ];
   });
+}
+
+/** A spoke's client networks with host bits, and its association role if it is of another partition than `region`'s. */
+export function spokeValueProblems(
+  spoke: Pick<HubSpoke, 'cidrBlocks' | 'associationRoleArn'>,
+  region: string,
+  field: string,
+  cidrField = `${field}.cidrBlocks`,
+): Problem[] {
+  return [
+    ...rules.ruleProblems(cidrField, spoke.cidrBlocks, rules.cidrWithoutHostBits),
+    ...rules.ruleProblems(`${field}.associationRoleArn`, spoke.associationRoleArn, rules.inPartitionOf(region)),
+  ];
 }

@@ -1,4 +1,5 @@
 import { partitionOf } from '../naming/partition';
+import { Problem } from './problem';
 
 /**
  * Rules on meaning that a JSON schema cannot state (shapes are the config schema's). Each returns a
@@ -7,6 +8,15 @@ import { partitionOf } from '../naming/partition';
  */
 
 export type Rule<T> = (value: T) => string | undefined;
+
+/** What `rule` finds wrong with `value` (named `field`), or with each item of a list (`field[i]`); nothing for undefined. */
+export function ruleProblems(field: string, value: string | readonly string[] | undefined, rule: Rule<string>): Problem[] {
+  const items = typeof value === 'string' ? [{ field, value }] : (value ?? []).map((item, i) => ({ field: `${field}[${i}]`, value: item }));
+  return items.flatMap((item) => {
+    const message = rule(item.value);
+    return message ? [{ ...item, message }] : [];
+  });
+}
 
 /** A client network must not have host bits set (`10.0.0.0/16`, not `10.0.0.1/16`): AWS would refuse it. */
 export const cidrWithoutHostBits: Rule<string> = (value) => {
