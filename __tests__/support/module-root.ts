@@ -3,7 +3,7 @@ import * as path from 'path';
 import { EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
 import { tempProject } from './app-process';
 import { synthInProject } from './synth-in-project';
-import { PlanJson, PlanMessage } from './terraform';
+import { diagnosticLine, PlanJson, PlanMessage } from './terraform';
 
 /**
  * Several synthesized stacks planned in one Terraform run, as child modules of a test configuration (a
@@ -100,6 +100,6 @@ export function moduleDiagnostics(messages: readonly PlanMessage[], folder: stri
   return messages
     .filter((message) => message.diagnostic?.range?.filename.startsWith(`${folder}/`))
     .filter((message) => message.diagnostic!.summary !== 'Backend configuration ignored')
-    .map((message) => `${message.diagnostic!.severity}: ${message.diagnostic!.summary}: ${message.diagnostic!.detail}`)
+    .map((message) => diagnosticLine(message.diagnostic!))
     .sort();
 }

@@ -162,3 +162,12 @@ export const MATRIX_WORLD: FakeAwsWorld = withWorld(EXAMPLE_WORLD, (world) => {
     availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
   });
 });
+
+/** The variant called `name` in OPTION_MATRIX. */
+export function optionVariant(name: string): StackVariant {
+  const variant = OPTION_MATRIX.find((v) => v.name === name);
+  if (!variant) {
+    throw new Error(`no variant "${name}" in OPTION_MATRIX`);
+  }
+  return variant;
+}

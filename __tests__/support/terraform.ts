@@ -150,6 +150,11 @@ export class Terraform {
 
 let planFiles = 0;
 
+/** A plan message's diagnostic as one line: `severity: summary: detail`. */
+export function diagnosticLine(diagnostic: NonNullable<PlanMessage['diagnostic']>): string {
+  return `${diagnostic.severity}: ${diagnostic.summary}: ${diagnostic.detail}`;
+}
+
 function planMessages(stdout: string): PlanMessage[] {
   return stdout
     .split('\n')

@@ -1,6 +1,6 @@
 import { EXAMPLE_WORLD, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
 import { synthModule } from '../support/module-root';
-import { OPTION_MATRIX } from '../support/option-matrix';
+import { optionVariant } from '../support/option-matrix';
 import { describeWithTerraform, PlanMessage, Terraform } from '../support/terraform';
 
 jest.setTimeout(180_000);
@@ -13,7 +13,7 @@ const ADOPTED: Record<string, string> = {
   'aws_vpc_endpoint.sample-s3': 'vpce-0a1b2c3d4e5f60007',
 };
 
-const ADOPT = OPTION_MATRIX.find((variant) => variant.name === 'adopt')!;
+const ADOPT = optionVariant('adopt');
 
 interface Planned {
   readonly code: number;

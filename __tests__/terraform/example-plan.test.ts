@@ -1,5 +1,6 @@
 import { tempProject } from '../support/app-process';
 import { DUAL_STACK_WORLD, EXAMPLE_WORLD, FakeAwsWorld, IPV6_ONLY_WORLD, startFakeAws } from '../support/fake-aws';
+import { optionVariant } from '../support/option-matrix';
 import { synthInProject } from '../support/synth-in-project';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
@@ -40,17 +41,7 @@ describeWithTerraform('Terraform judges the example stack with the endpoint opti
 
     beforeAll(async () => {
       dir = synthInProject(tempProject('example-dual-stack'), {
-        ipAddressType: 'dualstack',
-        dnsRecordIpType: 'service-defined',
-        allowedIpv6CidrBlocks: ['2600:1f18:4d3:5e00::/56'],
-        s3GatewayIpAddressType: 'dualstack',
-        endpointAddresses: {
-          'ecr.dkr': {
-            'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.11', ipv6: '2600:1f18:4d3:5e00::11' },
-            'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.11', ipv6: '2600:1f18:4d3:5e01::11' },
-          },
-        },
-        addressOutputs: true,
+        ...optionVariant('dual_stack').overrides,
         nameTags: true,
         leastPrivilegePolicies: true,
         s3GatewayPresets: ['amazon-linux-2', 'amazon-linux-2023'],

@@ -150,13 +150,38 @@ function unwrapBlocks(value: unknown): unknown {
   return value;
 }
 
+/** `terraform validate -json` output. */
+interface Validation {
+  readonly valid: boolean;
+  readonly diagnostics: readonly { severity: string; summary: string; range?: { filename: string } }[];
+}
+
+/** Valid, and Terraform only warns, for each local or S3 backend, that a child module's backend is ignored. */
+function expectValidButForIgnoredBackends(validation: Validation): void {
+  expect(validation.valid).toBe(true);
+  expect(new Set(validation.diagnostics.map((d) => `${d.severity}: ${d.summary}`))).toEqual(
+    new Set(['warning: Backend configuration ignored']),
+  );
+}
+
+/** Module `hclModule` plans exactly what `jsonModule` plans (at least `minChanges` changes): changes, data read, configuration, checks. */
+function expectHclPlannedAsJson(plan: PlanJson, jsonModule: string, hclModule: string, minChanges: number): void {
+  const json = modulePlan(plan, jsonModule);
+  const hcl = modulePlan(plan, hclModule);
+  expect(Object.keys(json.changes).length).toBeGreaterThanOrEqual(minChanges);
+  expect(hcl.changes).toEqual(json.changes);
+  expect(hcl.dataRead).toEqual(json.dataRead);
+  expect(hcl.configuration).toEqual(json.configuration);
+  expect(hcl.checks).toEqual(json.checks);
+}
+
 describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), judged by Terraform', (terraformFor) => {
   let terraform: Terraform;
   let work: string;
-  let validated: { valid: boolean; diagnostics: { severity: string; summary: string; range?: { filename: string } }[] };
+  let validated: Validation;
   let passing: PlanResult;
   let failing: { code: number; messages: PlanMessage[] };
-  let hubValidated: typeof validated;
+  let hubValidated: Validation;
   let hubPlan: PlanResult;
   let passingFake: FakeAws;
   const fakes: FakeAws[] = [];
@@ -267,11 +292,7 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
   }
 
   test('GIVEN every option as JSON and as HCL WHEN `terraform validate` runs THEN both are valid, and Terraform read every backend block', () => {
-    expect(validated.valid).toBe(true);
-    // Terraform only warns, for each local or S3 backend, that a child module's backend is ignored.
-    expect(new Set(validated.diagnostics.map((d) => `${d.severity}: ${d.summary}`))).toEqual(
-      new Set(['warning: Backend configuration ignored']),
-    );
+    expectValidButForIgnoredBackends(validated);
     const warned = new Set(validated.diagnostics.map((d) => d.range?.filename));
     for (const variant of VARIANTS.filter((v) => v.overrides.backend?.type !== 'cloud')) {
       for (const syntax of SYNTAXES) {
@@ -282,40 +303,21 @@ describeWithTerraform('Every option as JSON and as HCL (`cdktf synth --hcl`), ju
 
   test.each(VARIANTS.map((variant) => variant.name))(
     'GIVEN the %s variant WHEN planned THEN the HCL plans exactly what the JSON plans: changes, data read, configuration, checks',
-    (name) => {
-      const json = modulePlan(passing.json, moduleName(name, 'json'));
-      const hcl = modulePlan(passing.json, moduleName(name, 'hcl'));
-      expect(Object.keys(json.changes).length).toBeGreaterThanOrEqual(4);
-      expect(hcl.changes).toEqual(json.changes);
-      expect(hcl.dataRead).toEqual(json.dataRead);
-      expect(hcl.configuration).toEqual(json.configuration);
-      expect(hcl.checks).toEqual(json.checks);
-    },
+    (name) => expectHclPlannedAsJson(passing.json, moduleName(name, 'json'), moduleName(name, 'hcl'), 4),
   );
 
   test('GIVEN a hub and its spokes as the app writes them, as JSON and as HCL, WHEN `terraform validate` runs THEN both are valid with no warning but the ignored backends', () => {
-    expect(hubValidated.valid).toBe(true);
-    expect(new Set(hubValidated.diagnostics.map((d) => `${d.severity}: ${d.summary}`))).toEqual(
-      new Set(['warning: Backend configuration ignored']),
-    );
+    expectValidButForIgnoredBackends(hubValidated);
   });
 
   test.each(HUB_STACKS)(
     'GIVEN stack %s of a hub with two spokes WHEN planned THEN the HCL plans exactly what the JSON plans: changes, data read, configuration, checks',
-    (stack) => {
-      const json = modulePlan(hubPlan.json, hubModuleName(stack, 'json'));
-      const hcl = modulePlan(hubPlan.json, hubModuleName(stack, 'hcl'));
-      expect(Object.keys(json.changes).length).toBeGreaterThanOrEqual(1);
-      expect(hcl.changes).toEqual(json.changes);
-      expect(hcl.dataRead).toEqual(json.dataRead);
-      expect(hcl.configuration).toEqual(json.configuration);
-      expect(hcl.checks).toEqual(json.checks);
-    },
+    (stack) => expectHclPlannedAsJson(hubPlan.json, hubModuleName(stack, 'json'), hubModuleName(stack, 'hcl'), 1),
   );
 
   test("GIVEN the hub as HCL WHEN planned THEN team-b's zone associations go through the provider assuming team-b's role", () => {
-    const hub = (plan: PlanJson) => (plan.configuration as any).root_module.module_calls[hubModuleName('hub', 'hcl')].module;
-    const association = hub(hubPlan.json).resources.find(
+    const hub = (hubPlan.json.configuration as any).root_module.module_calls[hubModuleName('hub', 'hcl')].module;
+    const association = hub.resources.find(
       (resource: { address: string }) => resource.address === `aws_route53_zone_association.hub-ecr-dkr-${TEAM_B_VPC}`,
     );
     expect(association.provider_config_key).toBe(`module.${hubModuleName('hub', 'hcl')}:aws.spoke-210987654321-hub-zone-association`);

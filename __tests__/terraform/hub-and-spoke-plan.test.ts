@@ -3,7 +3,7 @@ import * as path from 'path';
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
 import { FakeAws, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
 import { HUB_AND_SPOKES_CONFIG, HUB_WORLD, TEAM_A_VPC, TEAM_B_ROLE, TEAM_B_VPC, withTeamAEndpoint } from '../support/hub-and-spoke';
-import { describeWithTerraform, Terraform } from '../support/terraform';
+import { describeWithTerraform, diagnosticLine, Terraform } from '../support/terraform';
 
 jest.setTimeout(180_000);
 
@@ -50,9 +50,7 @@ describeWithTerraform('A hub with two spokes, planned by Terraform', (terraformF
     try {
       const against = terraform.against(aws.url);
       const { code, messages } = await against.planMessages(stack(name), '-out=test.plan');
-      const output = messages
-        .flatMap(({ diagnostic: d }) => (d ? [`${d.severity}: ${d.summary}: ${d.detail}`.replace(/\s+/g, ' ')] : []))
-        .join('\n');
+      const output = messages.flatMap(({ diagnostic }) => (diagnostic ? [diagnosticLine(diagnostic)] : [])).join('\n');
       const actions = Object.fromEntries(
         messages.filter((m) => m.type === 'planned_change').map((m) => [m.change!.resource.addr, m.change!.action]),
       );
