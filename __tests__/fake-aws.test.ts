@@ -2,8 +2,8 @@ import { EXAMPLE_WORLD, FakeAwsWorld, startFakeAws, withWorld } from './support/
 
 /**
  * The fake AWS of the Terraform suites (support/fake-aws.ts), on the wire. What Terraform makes of its
- * answers is tested where a user relies on it: the preflight data sources in terraform/hcl-and-json-plans and
- * terraform/preflight-plan, the reads of the stack's own resources (import, refresh) in terraform/adopt
+ * answers is tested where a user relies on it: the preflight data sources in terraform/plans (its option
+ * matrix and preflight topics), the reads of the stack's own resources (import, refresh) in terraform/adopt
  * and terraform/state-compatibility.
  */
 

@@ -8,7 +8,7 @@ import { synthInProject } from './support/synth-in-project';
 
 /**
  * `cdktf synth --hcl` of our stacks: what cdktf 0.21 gets wrong and our code writes instead. Terraform
- * itself judges the result in __tests__/terraform/hcl-and-json-plans.test.ts (validate, and plans equal to the
+ * itself judges the result in __tests__/terraform/plans.test.ts (plans/option-matrix.ts: plans equal to the
  * JSON's) and the escaping in __tests__/terraform/preflight-conditions.test.ts; these are the quick checks.
  */
 

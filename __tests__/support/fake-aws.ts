@@ -390,7 +390,7 @@ export function fromOriginalState(state: TerraformState): Required<Pick<FakeAwsW
  * Starts a fake holding `world`. A request signed with an access key of `worldsByAccessKey` is answered
  * from that key's world instead: several provider configurations of one Terraform run (each with its own
  * `access_key`) then see different worlds through one fake, where an `endpoints` block per provider would
- * cost the AWS provider seconds of CPU each.
+ * cost the AWS provider seconds of CPU each. A role assumed with such a key sees the same world.
  */
 export async function startFakeAws(
   world: FakeAwsWorld = EXAMPLE_WORLD,
@@ -399,11 +399,12 @@ export async function startFakeAws(
   const requests: string[] = [];
   const assumedRoles: string[] = [];
   const requestsAsRoles: string[] = [];
-  /** Access key IDs handed out by AssumeRole, and the role each stands for. */
-  const sessions = new Map<string, AssumedRole>();
+  /** Access key IDs handed out by AssumeRole: the role each stands for, and the world of the caller that assumed it. */
+  const sessions = new Map<string, { role: AssumedRole; world: FakeAwsWorld }>();
   const server = createServer((request, response) => {
     const accessKey = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const requestWorld = worldsByAccessKey[accessKey] ?? world;
+    const session = sessions.get(accessKey);
+    const requestWorld = worldsByAccessKey[accessKey] ?? session?.world ?? world;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -413,7 +414,7 @@ export async function startFakeAws(
       if (process.env.FAKE_AWS_LOG) {
         process.stderr.write(`fake-aws: ${params.toString()}\n`);
       }
-      const role = sessions.get(accessKey);
+      const role = session?.role;
       if (role) {
         requestsAsRoles.push(`${role.roleArn} ${action}`);
       }
@@ -421,7 +422,7 @@ export async function startFakeAws(
       try {
         if (action === 'AssumeRole') {
           const assumed = assumeRole(requestWorld, params);
-          sessions.set(assumed.session.accessKeyId, assumed.session);
+          sessions.set(assumed.session.accessKeyId, { role: assumed.session, world: requestWorld });
           assumedRoles.push(assumed.session.roleArn);
           reply = assumed.reply;
         } else {

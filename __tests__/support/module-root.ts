@@ -56,11 +56,15 @@ export function worldAccessKey(index: number): string {
   return `AKIAOFFLINEWORLD${String(index).padStart(4, '0')}`;
 }
 
-/** Writes `folder/main.tf.json`: these provider configurations, and a module call for each of `modules`. */
+/**
+ * Writes `folder/main.tf.json`: these provider configurations, a module call for each of `modules`, and
+ * `outputs` (e.g. a module's outputs passed on, since a plan shows only the root's).
+ */
 export function writeRoot(
   folder: string,
   providers: readonly Record<string, unknown>[],
   modules: Readonly<Record<string, ModuleCall>>,
+  outputs: Readonly<Record<string, { value: string }>> = {},
 ): string {
   mkdirSync(folder, { recursive: true });
   const calls = Object.fromEntries(
@@ -69,7 +73,12 @@ export function writeRoot(
       { source, ...(provider ? { providers: { aws: provider } } : {}) },
     ]),
   );
-  writeFileSync(path.join(folder, 'main.tf.json'), JSON.stringify({ provider: { aws: providers }, module: calls }, null, 2));
+  const root = {
+    ...(providers.length > 0 ? { provider: { aws: providers } } : {}),
+    module: calls,
+    ...(Object.keys(outputs).length > 0 ? { output: outputs } : {}),
+  };
+  writeFileSync(path.join(folder, 'main.tf.json'), JSON.stringify(root, null, 2));
   return folder;
 }
 

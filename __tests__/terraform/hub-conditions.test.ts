@@ -11,7 +11,7 @@ jest.setTimeout(60_000);
  * The hub's and spokes' plan-time conditions evaluated by Terraform itself, against stand-ins for the
  * data sources (`local.*` objects shaped like what aws_vpc_endpoint_service, aws_vpc and aws_vpc_endpoint
  * return; endpoints as a map from ID, as a `for_each` data source gives them). The wiring to the real data
- * sources is planned against the fake AWS in hub-and-spoke-plan.test.ts.
+ * sources is planned against the fake AWS in plans.test.ts (plans/hub-and-spoke.ts).
  */
 const DKR = 'com.amazonaws.ap-northeast-1.ecr.dkr';
 const API = 'com.amazonaws.ap-northeast-1.ecr.api';

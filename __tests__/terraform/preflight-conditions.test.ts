@@ -12,7 +12,7 @@ jest.setTimeout(60_000);
  * The preflight conditions evaluated by Terraform itself, against stand-ins for the data sources
  * (`local.*` objects shaped like what aws_vpc, aws_subnet, aws_route_table and aws_vpc_endpoint_service
  * return). This tests the expressions and messages without AWS; the wiring to the real data sources is
- * tested against the fake EC2 in preflight-plan.test.ts.
+ * tested against the fake EC2 in plans.test.ts (plans/preflight.ts).
  */
 const vpc = (enable_dns_support: boolean, enable_dns_hostnames: boolean, cidrs: string[] = ['10.0.0.0/16']) => ({
   enable_dns_support,
