@@ -50,8 +50,11 @@ const BROKEN_SERVICE_WORLD = withWorld(MATRIX_WORLD, (world) => {
     });
 });
 const BROKEN_WORLDS = { _vpc: BROKEN_VPC_WORLD, _services: BROKEN_SERVICE_WORLD };
+export type BrokenWorld = keyof typeof BROKEN_WORLDS;
 
 const moduleName = (variant: string, syntax: Syntax, world = ''): string => `${variant}_${syntax}${world}`;
+/** The module of the example as JSON, planned against a broken world (in the failing root). */
+export const brokenExampleModule = (world: BrokenWorld): string => moduleName('example', 'json', world);
 /** A module's folder as its `source` and Terraform's diagnostics name it. */
 export const moduleFolder = (name: string): string => `../modules/${name}`;
 

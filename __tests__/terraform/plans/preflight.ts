@@ -1,61 +1,53 @@
 import { DUAL_STACK_WORLD, EXAMPLE_WORLD, FakeAwsWorld, withWorld } from '../../support/fake-aws';
 import { moduleDiagnostics, synthModule } from '../../support/module-root';
-import { moduleFolder } from './option-matrix';
+import { BrokenWorld, brokenExampleModule, moduleFolder } from './option-matrix';
 import { PlanTopic } from './plan-topic';
 
 /**
  * `cdktf diff`'s plan with preflight on, against AWS as it must not be for the stack: the plan must fail
- * before anything is created, with the message saying what to change. Each case is the example stack
- * planned against a world of its own; those that must pass are planned too.
+ * before anything is created, with the message saying what to change. The example's own checks are read
+ * from the option matrix's broken worlds; the other cases are stacks planned against a world of their own.
+ * Those that must pass are planned too.
  */
 
 const VPC = EXAMPLE_WORLD.vpcs[0].id;
 const [SUBNET_A, SUBNET_C] = EXAMPLE_WORLD.subnets.map((s) => s.id);
 const ROUTE_TABLE = 'rtb-0a1b2c3d4e5f60003';
 
-/** AWS as it must not be for the example: what is wrong, and the message the plan must fail with. */
-const BROKEN_WORLDS: [title: string, edit: (world: FakeAwsWorld) => void, message: string][] = [
+/**
+ * AWS as it must not be for the example: what is wrong, the broken world of the option matrix that holds it
+ * (where the example is planned as JSON and as HCL: see option-matrix.ts), and the message the plan must
+ * fail with. The VPC world breaks the VPC, a subnet and the route table at once; each check still names
+ * its own problem.
+ */
+const BROKEN_WORLDS: [title: string, world: BrokenWorld, message: string][] = [
   [
     'a VPC without DNS hostnames',
-    (w) => {
-      w.vpcs[0].enableDnsHostnames = false;
-    },
+    '_vpc',
     `VPC ${VPC} needs enableDnsSupport and enableDnsHostnames for private DNS on the interface endpoints (now true and false)`,
   ],
   [
     'a subnet of another VPC',
-    (w) => {
-      w.vpcs.push({ ...w.vpcs[0], id: 'vpc-0fedcba987654321f', cidrBlocks: ['10.9.0.0/16'] });
-      w.subnets[1].vpcId = 'vpc-0fedcba987654321f';
-    },
+    '_vpc',
     `privateSubnetIds must be subnets of vpcId ${VPC}, but ${SUBNET_C} is in vpc-0fedcba987654321f; list private subnets of ${VPC}.`,
   ],
   [
     'two subnets in one Availability Zone',
-    (w) => {
-      w.subnets[1].availabilityZone = 'ap-northeast-1a';
-    },
+    '_vpc',
     `privateSubnetIds share Availability Zones (${SUBNET_A} in ap-northeast-1a, ${SUBNET_C} in ap-northeast-1a)`,
   ],
   [
     "ecr.dkr not offered in a subnet's AZ",
-    (w) => {
-      const dkr = w.endpointServices.find((s) => s.serviceName.endsWith('.ecr.dkr'))!;
-      dkr.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1d'];
-    },
+    '_services',
     `com.amazonaws.ap-northeast-1.ecr.dkr is not offered in the Availability Zone of ${SUBNET_C} (ap-northeast-1c) (offered in ap-northeast-1a, ap-northeast-1d)`,
   ],
   [
     'a route table of another VPC',
-    (w) => {
-      w.vpcs.push({ ...w.vpcs[0], id: 'vpc-0fedcba987654321f', cidrBlocks: ['10.9.0.0/16'] });
-      w.routeTables.find((t) => t.id === ROUTE_TABLE)!.vpcId = 'vpc-0fedcba987654321f';
-    },
+    '_vpc',
     `privateRouteTableIds must be route tables of vpcId ${VPC}, but ${ROUTE_TABLE} is in vpc-0fedcba987654321f`,
   ],
 ];
 
-const caseName = (index: number): string => `preflight_broken_${index}`;
 const MISSING_SUBNET = 'preflight_missing_subnet';
 
 /** Dual-stack endpoints with fixed addresses (one reserved, one outside its subnet). */
@@ -102,14 +94,13 @@ const PEERED = 'preflight_peered';
 export const preflightPlans: PlanTopic = {
   addModules({ passing, failing }) {
     const folders = (...names: string[]) => names.map((name) => passing.moduleFolder(name));
-    synthModule(folders(EXAMPLE, ...BROKEN_WORLDS.map((_, i) => caseName(i)), MISSING_SUBNET), {});
+    synthModule(folders(EXAMPLE, MISSING_SUBNET), {});
     synthModule(folders(PEERED), { allowedCidrBlocks: ['10.0.0.0/16', '192.168.0.0/16'] });
     synthModule(folders(DUAL_NO_IPV6, DUAL_FIXED, ...DUAL_STACK_BROKEN.map((_, i) => dualCaseName(i))), DUAL_STACK_OPTIONS);
     synthModule(folders(IPV6_ONLY), { ipAddressType: 'ipv6' });
     passing.add(EXAMPLE, { world: EXAMPLE_WORLD });
     passing.add(PEERED, { world: EXAMPLE_WORLD });
     const worlds: [string, FakeAwsWorld][] = [
-      ...BROKEN_WORLDS.map(([, edit], i): [string, FakeAwsWorld] => [caseName(i), withWorld(EXAMPLE_WORLD, edit)]),
       [
         MISSING_SUBNET,
         withWorld(EXAMPLE_WORLD, (world) => {
@@ -144,15 +135,12 @@ export const preflightPlans: PlanTopic = {
         expect(created(EXAMPLE)).toHaveLength(4);
       });
 
-      test.each(BROKEN_WORLDS.map(([title, , message], i) => [title, i, message] as const))(
-        'GIVEN %s WHEN planned THEN the plan fails with what to change',
-        (_, index, message) => {
-          expect(plans().failing.code).toBe(1);
-          expect(moduleDiagnostics(plans().failing.messages, moduleFolder(caseName(index)))).toContainEqual(
-            expect.stringContaining(`error: Resource precondition failed: ${message}`),
-          );
-        },
-      );
+      test.each(BROKEN_WORLDS)('GIVEN %s WHEN planned THEN the plan fails with what to change', (_, world, message) => {
+        expect(plans().failing.code).toBe(1);
+        expect(moduleDiagnostics(plans().failing.messages, moduleFolder(brokenExampleModule(world)))).toContainEqual(
+          expect.stringContaining(`error: Resource precondition failed: ${message}`),
+        );
+      });
 
       test('GIVEN a subnet that does not exist WHEN planned THEN the plan fails on that subnet, as against AWS', () => {
         const errors = plans().failing.messages.filter(
