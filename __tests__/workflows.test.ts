@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { DEPLOY_ENVIRONMENT, trustedSubjects } from '../lib/iam/ci-roles';
 import { REPO_ROOT } from './support/example-stack';
-import { run } from './support/run';
+import { CommandResult, run } from './support/run';
 import { TERRAFORM_VERSION } from './support/terraform-version';
 import {
   commandsIn,
@@ -74,10 +74,44 @@ function oidcSubject(workflow: Workflow, job: Job, repository: string): string[]
   );
 }
 
-function validate(file: string): ReturnType<typeof run> {
+function validate(file: string): Promise<CommandResult> {
   // The bin is an ES module script; run it with this Node, not whichever `node` is first on PATH.
   return run(process.execPath, [VALIDATOR, file], { cwd: REPO_ROOT, env: process.env });
 }
+
+/** Ways to break a workflow that action-validator must refuse, each with what its errors must name. */
+const BREAKAGES: [string, (text: string) => string, string][] = [
+  ['a misspelt job key (stepz)', (text) => text.replace(/^ {4}steps:/m, '    stepz:'), 'stepz'],
+  ['a permission that is not read/write/none', (text) => text.replace('id-token: write', 'id-token: writ'), '/permissions'],
+  ['a job without runs-on', (text) => text.replace(/^ {4}runs-on: ubuntu-latest\n/m, ''), 'runs-on'],
+];
+
+/** A copy of the first workflow that `breakIt` changes, changed, under its own name in a folder of its own. */
+function brokenCopy(breakIt: (text: string) => string): string {
+  const [file, original] = FILES.map((f) => [f, readFileSync(path.join(WORKFLOWS_DIR, f), 'utf8')] as const).find(
+    ([, text]) => breakIt(text) !== text,
+  )!;
+  const broken = path.join(mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-workflow-')), file);
+  writeFileSync(broken, breakIt(original));
+  return broken;
+}
+
+/**
+ * action-validator's verdict on each workflow file and on each broken copy (keyed by file name or
+ * breakage). The CLI takes one file, so each is a process of its own: all are started before the first
+ * test and run side by side. A copy that cannot be made rejects its verdict, which fails its test only.
+ */
+const verdicts = new Map<string, Promise<CommandResult>>();
+beforeAll(() => {
+  for (const file of FILES) {
+    verdicts.set(file, validate(path.join(WORKFLOWS_DIR, file)));
+  }
+  for (const [breakage, breakIt] of BREAKAGES) {
+    const verdict = Promise.resolve().then(() => validate(brokenCopy(breakIt)));
+    verdict.catch(() => undefined); // awaited by its test; no unhandled-rejection noise meanwhile
+    verdicts.set(breakage, verdict);
+  }
+});
 
 /** action-validator's one known notice: it cannot check glob patterns (paths filters). Anything else fails. */
 const validatorComplaints = (stderr: string): string[] =>
@@ -103,7 +137,7 @@ describe.each(FILES)('GIVEN %s', (file) => {
   const jobs = Object.entries(workflow.jobs);
 
   test('WHEN checked by action-validator (the workflow schema) THEN it exits 0 and reports nothing wrong', async () => {
-    const result = await validate(path.join(WORKFLOWS_DIR, file));
+    const result = await verdicts.get(file)!;
     expect({ code: result.code, stdout: result.stdout, complaints: validatorComplaints(result.stderr) }).toEqual({
       code: 0,
       stdout: '',
@@ -523,19 +557,9 @@ describe('what the workflows need from the repository', () => {
   );
 });
 
-describe.each([
-  ['a misspelt job key (stepz)', (text: string) => text.replace(/^ {4}steps:/m, '    stepz:'), 'stepz'],
-  ['a permission that is not read/write/none', (text: string) => text.replace('id-token: write', 'id-token: writ'), '/permissions'],
-  ['a job without runs-on', (text: string) => text.replace(/^ {4}runs-on: ubuntu-latest\n/m, ''), 'runs-on'],
-])('GIVEN a copy of a workflow with %s', (_, breakIt, named) => {
+describe.each(BREAKAGES)('GIVEN a copy of a workflow with %s', (breakage, _, named) => {
   test('WHEN checked by action-validator THEN it exits 1 and its errors name the problem', async () => {
-    const [file, original] = FILES.map((f) => [f, readFileSync(path.join(WORKFLOWS_DIR, f), 'utf8')] as const).find(
-      ([, text]) => breakIt(text) !== text,
-    )!;
-    const broken = path.join(mkdtempSync(path.join(tmpdir(), 'ecr-privatelink-workflow-')), file);
-    writeFileSync(broken, breakIt(original));
-
-    const result = await validate(broken);
+    const result = await verdicts.get(breakage)!;
 
     expect(result.code).toBe(1);
     const report = JSON.parse(
