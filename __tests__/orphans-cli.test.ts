@@ -1,12 +1,12 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { format } from 'util';
 import { main } from '../scripts/orphans';
 import { exampleWith } from './support/bad-configs';
 import { REPO_ROOT } from './support/example-stack';
 import { FakeAws, startFakeAws } from './support/fake-aws';
 import { CommandResult, run } from './support/run';
+import { runMain } from './support/run-main';
 
 jest.setTimeout(60_000);
 
@@ -59,13 +59,11 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
   /**
    * scripts/orphans.ts's main(ARGS) in this process, with the environment of a run in process.env (the AWS
    * SDK and Terraform's spawn read it there) and the test's folder as the temporary folder until it
-   * returns, and what it prints captured as the streams would carry it.
+   * returns.
    */
   async function orphans(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
     const saved = { ...process.env };
     const runEnv = environment(env);
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const stderr = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const temporaryFolder = jest.spyOn(os, 'tmpdir').mockReturnValue(workTmp);
     try {
       for (const key of Object.keys(process.env)) {
@@ -74,15 +72,8 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
         }
       }
       Object.assign(process.env, runEnv);
-      const code = await main(args, runEnv);
-      return {
-        code,
-        stdout: stdout.mock.calls.map(([chunk]) => String(chunk)).join(''),
-        stderr: stderr.mock.calls.map((call) => `${format(...call)}\n`).join(''),
-      };
+      return await runMain(() => main(args, runEnv));
     } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
       temporaryFolder.mockRestore();
       for (const key of Object.keys(process.env)) {
         if (!(key in saved)) {
