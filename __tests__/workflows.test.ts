@@ -100,8 +100,10 @@ function brokenCopy(breakIt: (text: string) => string): string {
  * action-validator's verdict on each workflow file and on each broken copy (keyed by file name or
  * breakage). The CLI takes one file, so each is a process of its own: all are started before the first
  * test and run side by side. A copy that cannot be made rejects its verdict, which fails its test only.
+ * The first test to await one waits for all five sharing the cores, hence VERDICT_TIMEOUT_MS, not jest's 5 s.
  */
 const verdicts = new Map<string, Promise<CommandResult>>();
+const VERDICT_TIMEOUT_MS = 30_000;
 beforeAll(() => {
   for (const file of FILES) {
     verdicts.set(file, validate(path.join(WORKFLOWS_DIR, file)));
@@ -136,14 +138,18 @@ describe.each(FILES)('GIVEN %s', (file) => {
   const workflow = readWorkflow(file);
   const jobs = Object.entries(workflow.jobs);
 
-  test('WHEN checked by action-validator (the workflow schema) THEN it exits 0 and reports nothing wrong', async () => {
-    const result = await verdicts.get(file)!;
-    expect({ code: result.code, stdout: result.stdout, complaints: validatorComplaints(result.stderr) }).toEqual({
-      code: 0,
-      stdout: '',
-      complaints: [],
-    });
-  });
+  test(
+    'WHEN checked by action-validator (the workflow schema) THEN it exits 0 and reports nothing wrong',
+    async () => {
+      const result = await verdicts.get(file)!;
+      expect({ code: result.code, stdout: result.stdout, complaints: validatorComplaints(result.stderr) }).toEqual({
+        code: 0,
+        stdout: '',
+        complaints: [],
+      });
+    },
+    VERDICT_TIMEOUT_MS,
+  );
 
   test('THEN every action is pinned to a release tag or a full commit SHA, never a branch', () => {
     const uses = jobs.flatMap(([, job]) => [
@@ -558,19 +564,23 @@ describe('what the workflows need from the repository', () => {
 });
 
 describe.each(BREAKAGES)('GIVEN a copy of a workflow with %s', (breakage, _, named) => {
-  test('WHEN checked by action-validator THEN it exits 1 and its errors name the problem', async () => {
-    const result = await verdicts.get(breakage)!;
+  test(
+    'WHEN checked by action-validator THEN it exits 1 and its errors name the problem',
+    async () => {
+      const result = await verdicts.get(breakage)!;
 
-    expect(result.code).toBe(1);
-    const report = JSON.parse(
-      result.stderr
-        .split('\n')
-        .filter((line) => !line.startsWith('WARNING:'))
-        .join('\n'),
-    );
-    expect(report.errors.length).toBeGreaterThan(0);
-    expect(result.stderr).toContain(named);
-  });
+      expect(result.code).toBe(1);
+      const report = JSON.parse(
+        result.stderr
+          .split('\n')
+          .filter((line) => !line.startsWith('WARNING:'))
+          .join('\n'),
+      );
+      expect(report.errors.length).toBeGreaterThan(0);
+      expect(result.stderr).toContain(named);
+    },
+    VERDICT_TIMEOUT_MS,
+  );
 });
 
 describe('GIVEN the plan comment script of the pull-request workflow WHEN run as actions/github-script runs it', () => {
