@@ -18,7 +18,9 @@ import { IConstruct } from 'constructs';
 import { stackResources } from '../lib/checks/stack-resources';
 import { AppConfig, BackendConfig } from '../lib/config/app-config';
 import { migrationReport, PlannedActions } from '../lib/migration/migration-report';
+import { plannedActions } from '../lib/migration/planned-actions';
 import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
+import { readableUiOutput } from '../lib/terraform/machine-readable-ui';
 import { ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFile, readTextFile } from '../stacks/config-file';
@@ -91,12 +93,14 @@ function terraform(cwd: string, ...args: string[]): string {
     throw new InputError(`Cannot run terraform: ${result.error.message}. Install Terraform or set TERRAFORM_BINARY.`);
   }
   if (result.status !== 0) {
-    throw new InputError(`terraform ${args[0]} failed:\n${result.stdout}${result.stderr}`);
+    // With -json, the diagnostics are JSON lines on stdout: printed as Terraform would print them without it.
+    const output = readableUiOutput(result.stdout) + result.stderr;
+    throw new InputError(`terraform ${args[0]} failed:\n${output.trimEnd()}`);
   }
   return result.stdout;
 }
 
-/** Plans offline and returns the planned actions by resource address. */
+/** Plans offline and returns the planned actions by resource address, unchanged resources left out. */
 function plan(stackDirectory: string): Record<string, PlannedActions> {
   // An override file (merged by Terraform, not part of the synthesized stack) keeps the provider from
   // calling STS, so the check works with no network.
@@ -114,11 +118,14 @@ function plan(stackDirectory: string): Record<string, PlannedActions> {
     }),
   );
   terraform(stackDirectory, 'init', '-input=false', '-no-color');
-  terraform(stackDirectory, 'plan', '-refresh=false', '-lock=false', '-input=false', '-no-color', '-out=migrate-check.plan');
-  const shown = JSON.parse(terraform(stackDirectory, 'show', '-json', 'migrate-check.plan')) as {
-    resource_changes?: { address: string; change: { actions: string[] } }[];
-  };
-  return Object.fromEntries((shown.resource_changes ?? []).map((c) => [c.address, c.change.actions]));
+  // The changes come from the plan's own machine-readable output: `terraform show -json` of a saved plan
+  // would start the AWS provider again only to decode it.
+  const planJson = terraform(stackDirectory, 'plan', '-json', '-refresh=false', '-lock=false', '-input=false');
+  try {
+    return plannedActions(planJson);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
 }
 
 function localStatePath(stackName: string, backend: BackendConfig): string {

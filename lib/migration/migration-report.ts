@@ -6,17 +6,23 @@ export type Verdict = 'unchanged' | 'updated in place' | 'REPLACED' | 'CREATED' 
 /** Verdicts that mean the move is not safe. */
 const UNSAFE: readonly Verdict[] = ['REPLACED', 'CREATED', 'DESTROYED'];
 
-const VERDICTS: Readonly<Record<string, Verdict>> = {
-  'no-op': 'unchanged',
-  read: 'unchanged',
-  update: 'updated in place',
-  create: 'CREATED',
-  delete: 'DESTROYED',
-};
+const VERDICTS: ReadonlyMap<string, Verdict> = new Map([
+  ['no-op', 'unchanged'],
+  ['read', 'unchanged'],
+  ['update', 'updated in place'],
+  ['create', 'CREATED'],
+  ['delete', 'DESTROYED'],
+]);
 
 export function verdictOf(actions: PlannedActions): Verdict {
-  // Otherwise ["delete", "create"] or ["create", "delete"]: the only other plans Terraform makes for a resource here.
-  return (actions.length === 1 ? VERDICTS[actions[0]] : undefined) ?? 'REPLACED';
+  // Otherwise ["delete", "create"] or ["create", "delete"], the only other plans Terraform makes for a resource
+  // here; an action not known here counts as a replacement too, so it is never taken for safe.
+  return (actions.length === 1 ? VERDICTS.get(actions[0]) : undefined) ?? 'REPLACED';
+}
+
+/** Whether `actions` leave the resource as it is or update it in place: what a move may do. */
+export function isSafe(actions: PlannedActions): boolean {
+  return !UNSAFE.includes(verdictOf(actions));
 }
 
 export interface MigrationInput {
@@ -27,7 +33,10 @@ export interface MigrationInput {
   readonly stackStatePath: string;
   /** The resources the stack manages, in synth order, each with its key in the config's `adopt`. */
   readonly stackResources: readonly { readonly address: string; readonly adoptKey?: string }[];
-  /** Planned actions by address, from `terraform show -json` of the plan. */
+  /**
+   * Planned actions by address, as `terraform show -json` of the plan gives them (see plannedActions); an
+   * address left out is unchanged (`["no-op"]`).
+   */
   readonly planned: Readonly<Record<string, PlannedActions>>;
   /** The old state's other managed resources. */
   readonly otherAddresses: readonly string[];
