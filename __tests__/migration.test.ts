@@ -1,5 +1,5 @@
 import { migrationReport, verdictOf } from '../lib/migration/migration-report';
-import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
+import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/terraform/state-file';
 import { ValidationError } from '../lib/validation/problem';
 
 const STATE: TerraformState = {

@@ -18,7 +18,7 @@ import { IConstruct } from 'constructs';
 import { stackResources } from '../lib/checks/stack-resources';
 import { AppConfig, BackendConfig } from '../lib/config/app-config';
 import { migrationReport, PlannedActions } from '../lib/migration/migration-report';
-import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
+import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/terraform/state-file';
 import { ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFile, readTextFile } from '../stacks/config-file';
