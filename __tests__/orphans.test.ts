@@ -2,7 +2,6 @@ import { endpointCondition } from '../lib/orphans/endpoint-states';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, OrphanCheckInput, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport, OrphanReportInput } from '../lib/orphans/orphan-report';
 import { StateResource, stateResources } from '../lib/orphans/state-resources';
-import { stateResources as showResources } from '../lib/orphans/terraform-show';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const OTHER_VPC = 'vpc-0a1b2c3d4e5f6ffff';
@@ -396,44 +395,6 @@ describe('stateResources (terraform state pull)', () => {
   ])('GIVEN %s THEN it throws, naming terraform state pull and what is wrong', (_, text, message) => {
     expect(() => stateResources(text)).toThrow(message);
     expect(() => stateResources(text)).toThrow(/^terraform state pull printed something that /);
-  });
-});
-
-describe('stateResources (terraform show -json)', () => {
-  test('GIVEN an empty state (no values) THEN there is no resource', () => {
-    expect(showResources('{"format_version":"1.0"}')).toEqual([]);
-  });
-
-  test('GIVEN managed resources in the root and child modules, data sources, tainted and deposed instances THEN every managed one with an ID is listed', () => {
-    const shown = {
-      format_version: '1.0',
-      values: {
-        root_module: {
-          resources: [
-            { address: 'aws_vpc_endpoint.sample-ecr-api', mode: 'managed', values: { id: 'vpce-1' }, tainted: true },
-            { address: 'aws_vpc_endpoint.sample-ecr-api', mode: 'managed', values: { id: 'vpce-0' }, deposed_key: '00000001' },
-            { address: 'data.aws_vpc.selected', mode: 'data', values: { id: 'vpc-1' } },
-            { address: 'aws_security_group.no-id-yet', mode: 'managed', values: {} },
-          ],
-          child_modules: [
-            { address: 'module.old', resources: [{ address: 'module.old.aws_security_group.g', mode: 'managed', values: { id: 'sg-1' } }] },
-          ],
-        },
-      },
-    };
-    expect(showResources(JSON.stringify(shown))).toEqual([
-      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-1' },
-      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-0' },
-      { address: 'module.old.aws_security_group.g', id: 'sg-1' },
-    ]);
-  });
-
-  test.each([
-    ['not JSON', 'Error: no state', 'not JSON'],
-    ['JSON without format_version', '{"values":{}}', 'without a format_version'],
-    ['null', 'null', 'without a format_version'],
-  ])('GIVEN %s THEN it throws, naming terraform show', (_, text, message) => {
-    expect(() => showResources(text)).toThrow(message);
   });
 });
 
