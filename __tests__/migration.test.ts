@@ -1,6 +1,6 @@
 import { isSafe, migrationReport, verdictOf } from '../lib/migration/migration-report';
 import { plannedActions } from '../lib/migration/planned-actions';
-import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/migration/state-file';
+import { keepOnly, managedAddresses, ownerAccountId, parseState, resourceId, TerraformState } from '../lib/terraform/state-file';
 import { ValidationError } from '../lib/validation/problem';
 
 const STATE: TerraformState = {

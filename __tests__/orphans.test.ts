@@ -1,7 +1,7 @@
 import { endpointCondition } from '../lib/orphans/endpoint-states';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, OrphanCheckInput, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport, OrphanReportInput } from '../lib/orphans/orphan-report';
-import { StateResource, stateResources } from '../lib/orphans/terraform-show';
+import { StateResource, stateResources } from '../lib/orphans/state-resources';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const OTHER_VPC = 'vpc-0a1b2c3d4e5f6ffff';
@@ -276,41 +276,125 @@ describe('endpointCondition', () => {
   });
 });
 
-describe('stateResources (terraform show -json)', () => {
-  test('GIVEN an empty state (no values) THEN there is no resource', () => {
-    expect(stateResources('{"format_version":"1.0"}')).toEqual([]);
+describe('stateResources (terraform state pull)', () => {
+  /** A state as `terraform state pull` prints it (format version 4), with `resources` as given. */
+  const pulled = (resources: readonly object[]) =>
+    JSON.stringify(
+      { version: 4, terraform_version: '1.11.4', serial: 3, lineage: 'x', outputs: {}, resources, check_results: null },
+      null,
+      2,
+    );
+  const provider = 'provider["registry.terraform.io/hashicorp/aws"]';
+  const instance = (id: string | null, more: object = {}) => ({ ...more, schema_version: 0, attributes: { id }, sensitive_attributes: [] });
+  const resource = (mode: string, type: string, name: string, instances: readonly object[], more: object = {}) => ({
+    ...more,
+    mode,
+    type,
+    name,
+    provider,
+    instances,
   });
 
-  test('GIVEN managed resources in the root and child modules, data sources, tainted and deposed instances THEN every managed one with an ID is listed', () => {
-    const shown = {
-      format_version: '1.0',
-      values: {
-        root_module: {
-          resources: [
-            { address: 'aws_vpc_endpoint.sample-ecr-api', mode: 'managed', values: { id: 'vpce-1' }, tainted: true },
-            { address: 'aws_vpc_endpoint.sample-ecr-api', mode: 'managed', values: { id: 'vpce-0' }, deposed_key: '00000001' },
-            { address: 'data.aws_vpc.selected', mode: 'data', values: { id: 'vpc-1' } },
-            { address: 'aws_security_group.no-id-yet', mode: 'managed', values: {} },
-          ],
-          child_modules: [
-            { address: 'module.old', resources: [{ address: 'module.old.aws_security_group.g', mode: 'managed', values: { id: 'sg-1' } }] },
-          ],
-        },
-      },
-    };
-    expect(stateResources(JSON.stringify(shown))).toEqual([
-      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-1' },
-      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-0' },
-      { address: 'module.old.aws_security_group.g', id: 'sg-1' },
+  test('GIVEN no output (no state yet) THEN there is no resource', () => {
+    expect(stateResources('')).toEqual([]);
+    expect(stateResources('\n')).toEqual([]);
+  });
+
+  test('GIVEN a state without resources THEN there is no resource', () => {
+    expect(stateResources(pulled([]))).toEqual([]);
+  });
+
+  test("GIVEN managed resources and data sources THEN only the managed ones are listed, with their IDs, in the state's order", () => {
+    const text = pulled([
+      resource('data', 'aws_vpc', 'selected', [instance('vpc-0a1b2c3d4e5f60718')]),
+      resource('managed', 'aws_security_group', 'sample-ecr-privatelink', [instance('sg-0a1b2c3d4e5f60004')]),
+      resource('managed', 'aws_vpc_endpoint', 'sample-ecr-api', [instance('vpce-0a1b2c3d4e5f60005')]),
+    ]);
+    expect(stateResources(text)).toEqual([
+      { address: 'aws_security_group.sample-ecr-privatelink', id: 'sg-0a1b2c3d4e5f60004' },
+      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-0a1b2c3d4e5f60005' },
     ]);
   });
 
+  test('GIVEN resources in modules, with count and for_each keys THEN each instance has its address as Terraform prints it', () => {
+    const text = pulled([
+      resource('managed', 'aws_vpc_endpoint', 'counted', [instance('vpce-1', { index_key: 0 }), instance('vpce-2', { index_key: 1 })], {
+        each: 'list',
+      }),
+      resource('managed', 'aws_vpc_endpoint', 'each', [instance('vpce-3', { index_key: 'ecr.api' })], { each: 'map' }),
+      resource('managed', 'aws_security_group', 'g', [instance('sg-1')], { module: 'module.old' }),
+      resource('managed', 'aws_security_group', 'g', [instance('sg-2', { index_key: 0 })], {
+        module: 'module.hub["a"].module.spoke',
+        each: 'list',
+      }),
+      resource('data', 'aws_vpc', 'v', [instance('vpc-1')], { module: 'module.old' }),
+    ]);
+    expect(stateResources(text)).toEqual([
+      { address: 'aws_vpc_endpoint.counted[0]', id: 'vpce-1' },
+      { address: 'aws_vpc_endpoint.counted[1]', id: 'vpce-2' },
+      { address: 'aws_vpc_endpoint.each["ecr.api"]', id: 'vpce-3' },
+      { address: 'module.old.aws_security_group.g', id: 'sg-1' },
+      { address: 'module.hub["a"].module.spoke.aws_security_group.g[0]', id: 'sg-2' },
+    ]);
+  });
+
+  test('GIVEN for_each keys with quotes, backslashes, template sequences and unprintable characters THEN they are escaped as Terraform escapes them', () => {
+    // The addresses `terraform show -json` printed for these keys (Terraform 1.11).
+    const keys: [string, string][] = [
+      ['b"q', 'x["b\\"q"]'],
+      ['back\\slash', 'x["back\\\\slash"]'],
+      ['c${x}', 'x["c$${x}"]'],
+      ['%{x}', 'x["%%{x}"]'],
+      ['$x and %x', 'x["$x and %x"]'],
+      ['tab\there', 'x["tab\\there"]'],
+      ['nl\nx', 'x["nl\\nx"]'],
+      ['ctl\u0001', 'x["ctl\\u0001"]'],
+      ['nb\u00a0sp', 'x["nb\\u00a0sp"]'],
+      ['é😀', 'x["é😀"]'],
+    ];
+    const text = pulled([
+      resource(
+        'managed',
+        'terraform_data',
+        'x',
+        keys.map(([key], i) => instance(`id-${i}`, { index_key: key })),
+      ),
+    ]);
+    expect(stateResources(text).map((r) => r.address)).toEqual(keys.map(([, address]) => `terraform_data.${address}`));
+  });
+
+  test('GIVEN a tainted instance and a deposed one (a create-before-destroy replacement that failed) THEN both are listed, the current one first', () => {
+    const text = pulled([
+      resource('managed', 'aws_vpc_endpoint', 'sample-ecr-api', [
+        instance('vpce-new', { status: 'tainted' }),
+        instance('vpce-old', { deposed: 'fa3d6d0d' }),
+      ]),
+      resource('managed', 'aws_vpc_endpoint', 'sample-ecr-dkr', [instance('vpce-only-deposed', { index_key: 0, deposed: '00000001' })]),
+    ]);
+    expect(stateResources(text)).toEqual([
+      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-new' },
+      { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-old' },
+      { address: 'aws_vpc_endpoint.sample-ecr-dkr[0]', id: 'vpce-only-deposed' },
+    ]);
+  });
+
+  test('GIVEN an instance without an ID THEN it is left out', () => {
+    const text = pulled([resource('managed', 'aws_security_group', 'g', [instance(null), instance('', { index_key: 1 })])]);
+    expect(stateResources(text)).toEqual([]);
+  });
+
   test.each([
-    ['not JSON', 'Error: no state', 'not JSON'],
-    ['JSON without format_version', '{"values":{}}', 'without a format_version'],
-    ['null', 'null', 'without a format_version'],
-  ])('GIVEN %s THEN it throws, naming terraform show', (_, text, message) => {
+    ['not JSON', 'Error: no state', 'terraform state pull printed something that is not JSON'],
+    ['JSON that is not a state', '{"format_version":"1.0","values":{}}', 'is not a Terraform state file (format version 4'],
+    ['null', 'null', 'is not a Terraform state file (format version 4'],
+    [
+      'a state of format version 3 (Terraform 0.11)',
+      '{"version":3,"modules":[{"path":["root"],"resources":{}}]}',
+      'is not a Terraform state file (format version 4, as `terraform state pull` writes it); it has format version 3',
+    ],
+  ])('GIVEN %s THEN it throws, naming terraform state pull and what is wrong', (_, text, message) => {
     expect(() => stateResources(text)).toThrow(message);
+    expect(() => stateResources(text)).toThrow(/^terraform state pull printed something that /);
   });
 });
 

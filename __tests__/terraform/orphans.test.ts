@@ -233,7 +233,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     writeFileSync(path.join(dir, 'terraform.sample.tfstate'), 'not a state');
     const result = await orphans(dir, config);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^orphans: Cannot read the state: terraform (init|show) failed/);
+    expect(result.stderr).toMatch(/^orphans: Cannot read the state: terraform (init|state pull) failed/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).toBe('');
   });
