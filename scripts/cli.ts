@@ -33,3 +33,6 @@ export function parseCommandLine<T extends Options>(
     return { exitCode: 2 };
   }
 }
+
+/** A problem a script reports as it is, in its own words and without a stack trace, then exits 2. */
+export class ScriptError extends Error {}

@@ -9,7 +9,6 @@
  * Needs `terraform` (or $TERRAFORM_BINARY) and the AWS provider, from the registry or the mirror in the
  * user's Terraform CLI config.
  */
-import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -26,12 +25,10 @@ import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFile, readTextFile } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
-import { parseCommandLine } from './cli';
+import { parseCommandLine, ScriptError } from './cli';
+import { runTerraform } from './terraform';
 
 const USAGE = 'Usage: npm run migrate-check -- --config FILE --stack NAME --state TFSTATE [--keep-workdir]';
-
-/** Thrown for a wrong invocation or input: printed as is, exit 2. */
-class InputError extends Error {}
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -47,7 +44,7 @@ const OPTIONS = {
  */
 function synthesize(configFile: string, config: AppConfig, stackName: string, state: TerraformState, workdir: string): EcrPrivateLinkStack {
   if (!config.stacks.some((s) => s.name === stackName)) {
-    throw new InputError(
+    throw new ScriptError(
       `--stack: "${stackName}" is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
     );
   }
@@ -62,11 +59,11 @@ function synthesize(configFile: string, config: AppConfig, stackName: string, st
   }));
   const errors = synthAllOrNothing(app);
   if (errors.length > 0) {
-    throw new InputError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    throw new ScriptError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
   const stack = stacks.find((s) => s.node.id === stackName)!;
   if (!(stack instanceof EcrPrivateLinkStack)) {
-    throw new InputError(`--stack: "${stackName}" is a spoke, which has only its S3 gateway; check its hub, or the stack it was before`);
+    throw new ScriptError(`--stack: "${stackName}" is a spoke, which has only its S3 gateway; check its hub, or the stack it was before`);
   }
   return stack;
 }
@@ -78,24 +75,16 @@ function stackResourcesWithAdoptKeys(stack: EcrPrivateLinkStack): { address: str
 }
 
 function terraform(cwd: string, ...args: string[]): string {
-  const env = {
-    ...process.env,
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-    CHECKPOINT_DISABLE: '1',
+  const result = runTerraform(cwd, args, {
     AWS_EC2_METADATA_DISABLED: 'true',
     // No AWS call is made (see the override below); the provider still wants some credentials to exist.
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID || 'migrate-check-offline',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY || 'migrate-check-offline',
-  };
-  const result = spawnSync(process.env.TERRAFORM_BINARY || 'terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) {
-    throw new InputError(`Cannot run terraform: ${result.error.message}. Install Terraform or set TERRAFORM_BINARY.`);
-  }
+  });
   if (result.status !== 0) {
     // With -json, the diagnostics are JSON lines on stdout: printed as Terraform would print them without it.
     const output = readableUiOutput(result.stdout) + result.stderr;
-    throw new InputError(`terraform ${args[0]} failed:\n${output.trimEnd()}`);
+    throw new ScriptError(`terraform ${args[0]} failed:\n${output.trimEnd()}`);
   }
   return result.stdout;
 }
@@ -124,7 +113,7 @@ function plan(stackDirectory: string): Record<string, PlannedActions> {
   try {
     return plannedActions(planJson);
   } catch (error) {
-    throw new InputError((error as Error).message);
+    throw new ScriptError((error as Error).message);
   }
 }
 
@@ -171,7 +160,7 @@ export function main(args: readonly string[] = process.argv.slice(2)): number {
     process.stdout.write(report.text);
     return report.safe ? 0 : 1;
   } catch (error) {
-    if (error instanceof InputError || error instanceof ValidationError) {
+    if (error instanceof ScriptError || error instanceof ValidationError) {
       console.error(`migrate-check: ${error.message}`);
       return 2;
     }

@@ -17,7 +17,6 @@
  * (ec2:DescribeVpcEndpoints, ec2:DescribeSecurityGroups); the SDK honours AWS_ENDPOINT_URL(_EC2).
  * Nothing is written outside a temporary folder.
  */
-import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -34,7 +33,8 @@ import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFromFlagOrEnv } from '../stacks/config-file';
 import { EcrPrivateLinkStack } from '../stacks/ecr-private-link-stack';
 import { synthAllOrNothing } from '../stacks/synth-all-or-nothing';
-import { parseCommandLine } from './cli';
+import { parseCommandLine, ScriptError } from './cli';
+import { runTerraform } from './terraform';
 
 const USAGE = 'Usage: npm run -s orphans -- --stack NAME [--config FILE]';
 
@@ -46,9 +46,6 @@ Lists what AWS has of the stack that its Terraform state lacks (left by an inter
   --stack NAME    a stack of the config
   --config FILE   the config file (default: $ECR_PRIVATELINK_CONFIG, else config/example.json)
   --help          this text`;
-
-/** The check cannot be made: printed as is, exit 2. */
-class CheckError extends Error {}
 
 interface Options {
   readonly stack: string;
@@ -63,10 +60,10 @@ function options(args: readonly string[]): Options | number {
   }
   const { stack, config } = parsed.values;
   if (stack === undefined) {
-    throw new CheckError(`Missing --stack.\n${USAGE}`);
+    throw new ScriptError(`Missing --stack.\n${USAGE}`);
   }
   if (config === '') {
-    throw new CheckError(`--config: "" is not a file name.\n${USAGE}`);
+    throw new ScriptError(`--config: "" is not a file name.\n${USAGE}`);
   }
   return { stack, config };
 }
@@ -74,12 +71,12 @@ function options(args: readonly string[]): Options | number {
 function findStack(configFile: string, config: AppConfig, name: string): StackConfig {
   const stack = config.stacks.find((s) => s.name === name);
   if (!stack) {
-    throw new CheckError(
+    throw new ScriptError(
       `--stack: ${JSON.stringify(name)} is not a stack of ${configFile} (it has: ${config.stacks.map((s) => s.name).join(', ')})`,
     );
   }
   if (stack.spokeOf) {
-    throw new CheckError(
+    throw new ScriptError(
       `--stack: ${JSON.stringify(name)} is a spoke of "${stack.spokeOf}"; the check covers stacks with interface endpoints`,
     );
   }
@@ -101,7 +98,7 @@ function synthesize(configFile: string, config: AppConfig, name: string, workdir
   }));
   const errors = synthAllOrNothing(app);
   if (errors.length > 0) {
-    throw new CheckError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    throw new ScriptError(`The stack does not synthesize:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   }
   // findStack refused spokes: the named stack has interface endpoints.
   return stacks.find((stack) => stack.node.id === name) as EcrPrivateLinkStack;
@@ -129,14 +126,10 @@ function stackResources(stack: EcrPrivateLinkStack, config: StackConfig): StackR
 
 /** What `terraform <args>` prints; a failure names the command without its flags, e.g. `terraform state pull failed`. */
 function terraform(cwd: string, ...args: string[]): string {
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
-  const result = spawnSync(process.env.TERRAFORM_BINARY || 'terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) {
-    throw new CheckError(`Cannot run terraform: ${result.error.message}. Install Terraform or set TERRAFORM_BINARY.`);
-  }
+  const result = runTerraform(cwd, args);
   if (result.status !== 0) {
     const command = args.filter((arg) => !arg.startsWith('-')).join(' ');
-    throw new CheckError(`Cannot read the state: terraform ${command} failed:\n${result.stdout}${result.stderr}`);
+    throw new ScriptError(`Cannot read the state: terraform ${command} failed:\n${result.stdout}${result.stderr}`);
   }
   return result.stdout;
 }
@@ -151,7 +144,7 @@ function readState(stackDirectory: string): StateResource[] {
   try {
     return stateResources(terraform(stackDirectory, 'state', 'pull', '-no-color'));
   } catch (error) {
-    throw error instanceof CheckError ? error : new CheckError(`Cannot read the state: ${(error as Error).message}`);
+    throw error instanceof ScriptError ? error : new ScriptError(`Cannot read the state: ${(error as Error).message}`);
   }
 }
 
@@ -197,7 +190,7 @@ async function readAws(
     return { endpoints, securityGroups };
   } catch (error) {
     const { name, message } = error as Error;
-    throw new CheckError(`Cannot read AWS (EC2 in ${config.region}): ${name}: ${message}`);
+    throw new ScriptError(`Cannot read AWS (EC2 in ${config.region}): ${name}: ${message}`);
   } finally {
     client.destroy();
   }
@@ -231,7 +224,7 @@ export async function main(args: readonly string[] = process.argv.slice(2), env:
     );
     return check.orphanCount > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof CheckError || error instanceof ValidationError) {
+    if (error instanceof ScriptError || error instanceof ValidationError) {
       console.error(`orphans: ${error.message}`);
       return 2;
     }
