@@ -6,6 +6,7 @@ import { exampleWith } from './support/bad-configs';
 import { REPO_ROOT } from './support/example-stack';
 import { FakeAws, startFakeAws } from './support/fake-aws';
 import { CommandResult, run } from './support/run';
+import { withProcessEnv } from './support/process-env';
 import { runMain } from './support/run-main';
 
 jest.setTimeout(60_000);
@@ -62,25 +63,14 @@ describe('npm run orphans: bad input and unreachable dependencies', () => {
    * returns.
    */
   async function orphans(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
-    const saved = { ...process.env };
     const runEnv = environment(env);
+    // The run's environment replaces this one: what it lacks is removed for the time of the run.
+    const changes = { ...Object.fromEntries(Object.keys(process.env).map((name) => [name, undefined])), ...runEnv };
     const temporaryFolder = jest.spyOn(os, 'tmpdir').mockReturnValue(workTmp);
     try {
-      for (const key of Object.keys(process.env)) {
-        if (!(key in runEnv)) {
-          delete process.env[key];
-        }
-      }
-      Object.assign(process.env, runEnv);
-      return await runMain(() => main(args, runEnv));
+      return await withProcessEnv(changes, () => runMain(() => main(args, runEnv)));
     } finally {
       temporaryFolder.mockRestore();
-      for (const key of Object.keys(process.env)) {
-        if (!(key in saved)) {
-          delete process.env[key];
-        }
-      }
-      Object.assign(process.env, saved);
     }
   }
 

@@ -7,6 +7,7 @@ import { DEPLOY_ENVIRONMENT, trustedSubjects } from '../lib/iam/ci-roles';
 import { main as stackNamesMain } from '../scripts/stack-names';
 import { REPO_ROOT } from './support/example-stack';
 import { CommandResult, run } from './support/run';
+import { withProcessEnv } from './support/process-env';
 import { runMain } from './support/run-main';
 import { TERRAFORM_VERSION } from './support/terraform-version';
 import {
@@ -632,19 +633,7 @@ describe('GIVEN the plan comment script of the pull-request workflow WHEN run as
     };
     const env = { STACK: 'sample', PLAN_FILE: planFile, PLAN_OUTCOME: outcome };
     expect(Object.keys(step.env ?? {}).sort()).toEqual(['PLAN_FILE', 'PLAN_OUTCOME']);
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
-    try {
-      await script(github, context, {}, {}, {}, {}, require);
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) {
-          delete process.env[key];
-        } else {
-          process.env[key] = value;
-        }
-      }
-    }
+    await withProcessEnv(env, () => script(github, context, {}, {}, {}, {}, require));
     return { created, updated };
   }
 

@@ -3,6 +3,7 @@ import { App } from 'cdktf';
 import { EcrPrivateLinkStack, EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
 import { exampleStackProps } from './example-stack';
 import { stackDirectory } from './app-process';
+import { withProcessEnv } from './process-env';
 
 /** How to synthesize. */
 export interface SynthOptions {
@@ -26,9 +27,7 @@ export function synthInProject(
 ): string {
   // cdktf 0.21 takes HCL output from the environment, as `cdktf synth --hcl` sets it: the App reads it, and
   // each stack's synthesizer too (the App's `hclOutput` option alone only renames the file).
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = String(hcl);
-  try {
+  withProcessEnv({ SYNTH_HCL_OUTPUT: String(hcl) }, () => {
     // Without its provider, cdktf's own validation would refuse the stack.
     const app = new App({ outdir: path.join(project, 'cdktf.out'), skipValidation: !provider });
     const stack = new EcrPrivateLinkStack(app, 'sample', { ...exampleStackProps(overrides), projectDirectory: project });
@@ -36,12 +35,6 @@ export function synthInProject(
       throw new Error('the stack has no construct "aws" (its AwsProvider) to leave out');
     }
     app.synth();
-  } finally {
-    if (previous === undefined) {
-      delete process.env.SYNTH_HCL_OUTPUT;
-    } else {
-      process.env.SYNTH_HCL_OUTPUT = previous;
-    }
-  }
+  });
   return stackDirectory(project, 'sample');
 }
