@@ -5,6 +5,9 @@ import { ModuleCall, providerWithKey, STACK_FILE, worldAccessKey, writeRoot } fr
 
 const DEFAULT_REGION = 'ap-northeast-1';
 
+/** Module `name`'s folder as a shared root's call gives it (`source`), and as Terraform's diagnostics name it. */
+export const moduleSource = (name: string): string => `../modules/${name}`;
+
 /** How a module of a shared root is planned. */
 export interface SharedModuleOptions {
   /** The AWS the module is planned against. @default the root's world */
@@ -55,7 +58,7 @@ export class SharedRoot {
     if (ownProviders && key) {
       signProvidersWith(this.moduleFolder(name), key);
     }
-    this.calls[name] = { source: `../modules/${name}`, provider: ownProviders ? undefined : this.providerFor(key, region) };
+    this.calls[name] = { source: moduleSource(name), provider: ownProviders ? undefined : this.providerFor(key, region) };
     for (const output of outputs) {
       this.outputs[`${name}_${output}`] = { value: `\${module.${name}.${output}}` };
     }

@@ -103,7 +103,7 @@ export class Terraform {
     const json = JSON.parse(shown.stdout) as PlanJson;
     return {
       exitCode: planned.code,
-      messages: planMessages(planned.stdout),
+      messages: planMessagesIn(planned.stdout),
       planFile,
       actions: Object.fromEntries((json.resource_changes ?? []).map((change) => [change.address, change.change.actions])),
       outputActions: Object.fromEntries(Object.entries(json.output_changes ?? {}).map(([name, change]) => [name, change.actions])),
@@ -120,7 +120,7 @@ export class Terraform {
   public async planChanges(cwd: string, ...planArgs: string[]): Promise<PlannedChanges> {
     const planFile = `test-${++planFiles}.plan`;
     const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
-    const messages = planMessages(planned.stdout);
+    const messages = planMessagesIn(planned.stdout);
     return {
       exitCode: planned.code,
       planFile,
@@ -140,7 +140,7 @@ export class Terraform {
    */
   public async planMessages(cwd: string, ...planArgs: string[]): Promise<{ code: number; messages: PlanMessage[] }> {
     const result = await this.run(cwd, 'plan', '-json', '-input=false', ...planArgs);
-    const messages = planMessages(result.stdout);
+    const messages = planMessagesIn(result.stdout);
     if (messages.length === 0) {
       throw new Error(`terraform plan -json exited ${result.code} with no messages\n${result.stdout}\n${result.stderr}`);
     }
@@ -155,7 +155,8 @@ export function diagnosticLine(diagnostic: NonNullable<PlanMessage['diagnostic']
   return `${diagnostic.severity}: ${diagnostic.summary}: ${diagnostic.detail}`;
 }
 
-function planMessages(stdout: string): PlanMessage[] {
+/** The messages of `terraform plan -json` output (one JSON object per line). */
+export function planMessagesIn(stdout: string): PlanMessage[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))

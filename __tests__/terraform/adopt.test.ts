@@ -1,7 +1,7 @@
 import { EXAMPLE_WORLD, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
 import { synthModule } from '../support/module-root';
 import { optionVariant } from '../support/option-matrix';
-import { describeWithTerraform, PlanMessage, Terraform } from '../support/terraform';
+import { describeWithTerraform, PlanMessage, planMessagesIn, Terraform } from '../support/terraform';
 
 jest.setTimeout(180_000);
 
@@ -55,10 +55,7 @@ describeWithTerraform('Adopting existing endpoints', (terraformFor) => {
       return {
         code: result.code,
         output: (result.stdout + result.stderr).replace(/[\s│]+/g, ' '),
-        messages: result.stdout
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as PlanMessage),
+        messages: planMessagesIn(result.stdout),
         requests: [...fake.requests],
       };
     } finally {

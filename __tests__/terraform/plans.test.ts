@@ -33,12 +33,11 @@ describeWithTerraform('Terraform plans of the synthesized stacks', (terraformFor
       failing: new SharedRoot(path.join(work, 'failing'), EXAMPLE_WORLD),
       hub: new SharedRoot(path.join(work, 'hub'), HUB_WORLD),
     };
+    const allRoots = [roots.passing, roots.failing, roots.hub];
     await Promise.all(TOPICS.map((topic) => topic.addModules(roots)));
-    const [passingFake, failingFake, hubFake] = await Promise.all(
-      [roots.passing, roots.failing, roots.hub].map((root) => root.startFake()),
-    );
+    const [passingFake, failingFake, hubFake] = await Promise.all(allRoots.map((root) => root.startFake()));
     fakes.push(passingFake, failingFake, hubFake);
-    await Promise.all([roots.passing, roots.failing, roots.hub].map((root) => terraform.expect([0], root.write(), 'init', '-input=false')));
+    await Promise.all(allRoots.map((root) => terraform.expect([0], root.write(), 'init', '-input=false')));
     const [passing, failing, hub] = await Promise.all([
       terraform.against(passingFake.url).plan(roots.passing.folder),
       terraform.against(failingFake.url).planMessages(roots.failing.folder),

@@ -2,7 +2,7 @@ import { DUAL_STACK_WORLD, EXAMPLE_WORLD, IPV6_ONLY_WORLD } from '../../support/
 import { moduleChanges, moduleDiagnostics, synthModule } from '../../support/module-root';
 import { optionVariant } from '../../support/option-matrix';
 import { moduleConfiguration } from './module-plan';
-import { moduleFolder } from './option-matrix';
+import { moduleSource } from '../../support/shared-root';
 import { PlanTopic } from './plan-topic';
 
 /**
@@ -49,7 +49,7 @@ export const exampleOptionPlans: PlanTopic = {
   declareTests(suite) {
     const plan = () => suite().plans.passing;
     const changes = (module: string) => moduleChanges(plan().json, module) as Record<string, { actions: string[]; after: any }>;
-    const diagnostics = (module: string) => moduleDiagnostics(plan().messages, moduleFolder(module));
+    const diagnostics = (module: string) => moduleDiagnostics(plan().messages, moduleSource(module));
 
     describe('The endpoint options, planned against AWS that can host them', () => {
       test('GIVEN dual-stack endpoints with fixed addresses, IPv6 clients, a dual-stack S3 gateway, Name tags and the Amazon Linux presets WHEN planned against a dual-stack VPC THEN provider 5.100.0 takes every argument, preflight passes, and the four resources are created as configured', () => {

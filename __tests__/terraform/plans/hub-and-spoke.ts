@@ -4,9 +4,9 @@ import { runApp, stackDirectory, tempProject } from '../../support/app-process';
 import { FakeAwsWorld, withWorld } from '../../support/fake-aws';
 import { HUB_AND_SPOKES_CONFIG, HUB_WORLD, TEAM_A_VPC, TEAM_B_ROLE, TEAM_B_VPC, withTeamAEndpoint } from '../../support/hub-and-spoke';
 import { moduleActions, moduleChanges, moduleDiagnostics, STACK_FILE } from '../../support/module-root';
-import { SharedRoot } from '../../support/shared-root';
+import { moduleSource, SharedRoot } from '../../support/shared-root';
 import { diagnosticKinds, expectHclPlannedAsJson, moduleConfiguration } from './module-plan';
-import { moduleFolder, Syntax, SYNTAXES } from './option-matrix';
+import { Syntax, SYNTAXES } from './option-matrix';
 import { PlanTopic } from './plan-topic';
 
 /**
@@ -168,7 +168,7 @@ export const hubAndSpokePlans: PlanTopic = {
 
       test('GIVEN AWS publishing another private DNS name for ecr.dkr WHEN the hub is planned THEN the plan stops naming both', () => {
         expect(suite().plans.failing.code).toBe(1);
-        expect(moduleDiagnostics(suite().plans.failing.messages, moduleFolder(RENAMED_HUB)).join('\n')).toContain(
+        expect(moduleDiagnostics(suite().plans.failing.messages, moduleSource(RENAMED_HUB)).join('\n')).toContain(
           "The hub's private hosted zone for com.amazonaws.ap-northeast-1.ecr.dkr stands in for *.dkr.ecr.ap-northeast-1.amazonaws.com, but AWS publishes *.dkr-ecr.ap-northeast-1.on.aws for it",
         );
       });
@@ -190,7 +190,7 @@ export const hubAndSpokePlans: PlanTopic = {
         'GIVEN spoke team-a’s VPC with %s WHEN planned THEN the plan stops with what to change',
         (_, name, __, message) => {
           expect(suite().plans.failing.code).toBe(1);
-          const diagnostics = moduleDiagnostics(suite().plans.failing.messages, moduleFolder(name)).join('\n');
+          const diagnostics = moduleDiagnostics(suite().plans.failing.messages, moduleSource(name)).join('\n');
           expect(diagnostics).toContain('error: Resource precondition failed');
           expect(diagnostics).toContain(message);
         },
@@ -199,7 +199,7 @@ export const hubAndSpokePlans: PlanTopic = {
       test.each(PASSING_SPOKES)(
         'GIVEN spoke team-a’s VPC with %s WHEN planned THEN the plan passes (no zone conflicts with it)',
         (_, name) => {
-          expect(moduleDiagnostics(hubPlan().messages, moduleFolder(name))).toEqual([]);
+          expect(moduleDiagnostics(hubPlan().messages, moduleSource(name))).toEqual([]);
           expect(moduleActions(hubPlan().json, name)['aws_vpc_endpoint.team-a-s3']).toEqual(['create']);
         },
       );

@@ -5,6 +5,7 @@ import { runApp, stackDirectory, tempProject } from '../../support/app-process';
 import { EXAMPLE_WORLD, withWorld } from '../../support/fake-aws';
 import { moduleChanges, moduleDiagnostics, STACK_FILE, synthModule } from '../../support/module-root';
 import { MATRIX_WORLD, OPTION_MATRIX } from '../../support/option-matrix';
+import { moduleSource } from '../../support/shared-root';
 import { synthInProject } from '../../support/synth-in-project';
 import { diagnosticKinds, expectHclPlannedAsJson, modulePlan } from './module-plan';
 import { PlanTopic } from './plan-topic';
@@ -55,8 +56,6 @@ export type BrokenWorld = keyof typeof BROKEN_WORLDS;
 const moduleName = (variant: string, syntax: Syntax, world = ''): string => `${variant}_${syntax}${world}`;
 /** The module of the example as JSON, planned against a broken world (in the failing root). */
 export const brokenExampleModule = (world: BrokenWorld): string => moduleName('example', 'json', world);
-/** A module's folder as its `source` and Terraform's diagnostics name it. */
-export const moduleFolder = (name: string): string => `../modules/${name}`;
 
 /** Blocks as `@cdktf/hcl2json` gives them ([{...}]) and as the JSON syntax holds them ({...}), made alike. */
 function unwrapBlocks(value: unknown): unknown {
@@ -97,9 +96,9 @@ export const optionMatrixPlans: PlanTopic = {
   declareTests(suite) {
     const plans = () => suite().plans;
     describe('Every option as JSON and as HCL (`cdktf synth --hcl`)', () => {
-      const variantFiles = VARIANTS.flatMap((variant) =>
-        SYNTAXES.map((syntax) => `${moduleFolder(moduleName(variant.name, syntax))}/${STACK_FILE[syntax]}`),
-      );
+      /** The stack file of a variant's module, as Terraform's diagnostics name it. */
+      const variantFile = (variant: string, syntax: Syntax): string => `${moduleSource(moduleName(variant, syntax))}/${STACK_FILE[syntax]}`;
+      const variantFiles = VARIANTS.flatMap((variant) => SYNTAXES.map((syntax) => variantFile(variant.name, syntax)));
 
       test('GIVEN every option as JSON and as HCL WHEN planned THEN Terraform only warns (each ignored child backend, the check block), and read every backend block', () => {
         const ofVariants = plans().passing.messages.filter(
@@ -113,7 +112,7 @@ export const optionMatrixPlans: PlanTopic = {
         );
         for (const variant of VARIANTS.filter((v) => v.overrides.backend?.type !== 'cloud')) {
           for (const syntax of SYNTAXES) {
-            expect(backendWarned).toContain(`${moduleFolder(moduleName(variant.name, syntax))}/${STACK_FILE[syntax]}`);
+            expect(backendWarned).toContain(variantFile(variant.name, syntax));
           }
         }
       });
@@ -203,8 +202,8 @@ export const optionMatrixPlans: PlanTopic = {
         (variant, world) => {
           const { code, messages } = plans().failing;
           expect(code).toBe(1);
-          const json = moduleDiagnostics(messages, moduleFolder(moduleName(variant, 'json', world)));
-          const hcl = moduleDiagnostics(messages, moduleFolder(moduleName(variant, 'hcl', world)));
+          const json = moduleDiagnostics(messages, moduleSource(moduleName(variant, 'json', world)));
+          const hcl = moduleDiagnostics(messages, moduleSource(moduleName(variant, 'hcl', world)));
           const failed = json.filter((line) => line.startsWith('error: Resource precondition failed'));
           if (variant === 'dual_stack') {
             // Neither broken world has IPv6 blocks on its subnets nor IPv6 on its services.

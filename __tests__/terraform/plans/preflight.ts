@@ -1,6 +1,7 @@
 import { DUAL_STACK_WORLD, EXAMPLE_WORLD, FakeAwsWorld, withWorld } from '../../support/fake-aws';
-import { moduleDiagnostics, synthModule } from '../../support/module-root';
-import { BrokenWorld, brokenExampleModule, moduleFolder } from './option-matrix';
+import { moduleActions, moduleDiagnostics, synthModule } from '../../support/module-root';
+import { moduleSource } from '../../support/shared-root';
+import { BrokenWorld, brokenExampleModule } from './option-matrix';
 import { PlanTopic } from './plan-topic';
 
 /**
@@ -123,28 +124,26 @@ export const preflightPlans: PlanTopic = {
     describe('Preflight stops a plan that would fail at apply', () => {
       /** The resources module `name` is to create. */
       const created = (name: string): string[] =>
-        plans()
-          .passing.messages.filter(
-            (m) => m.type === 'planned_change' && m.change!.action === 'create' && m.change!.resource.addr.startsWith(`module.${name}.`),
-          )
-          .map((m) => m.change!.resource.addr);
+        Object.entries(moduleActions(plans().passing.json, name)).flatMap(([address, actions]) =>
+          actions.join() === 'create' ? [address] : [],
+        );
 
       test('GIVEN AWS as the config describes it WHEN planned THEN the plan passes, without a warning, and creates the four resources', () => {
         expect(plans().passing.exitCode).toBe(2);
-        expect(moduleDiagnostics(plans().passing.messages, moduleFolder(EXAMPLE))).toEqual([]);
+        expect(moduleDiagnostics(plans().passing.messages, moduleSource(EXAMPLE))).toEqual([]);
         expect(created(EXAMPLE)).toHaveLength(4);
       });
 
       test.each(BROKEN_WORLDS)('GIVEN %s WHEN planned THEN the plan fails with what to change', (_, world, message) => {
         expect(plans().failing.code).toBe(1);
-        expect(moduleDiagnostics(plans().failing.messages, moduleFolder(brokenExampleModule(world)))).toContainEqual(
+        expect(moduleDiagnostics(plans().failing.messages, moduleSource(brokenExampleModule(world)))).toContainEqual(
           expect.stringContaining(`error: Resource precondition failed: ${message}`),
         );
       });
 
       test('GIVEN a subnet that does not exist WHEN planned THEN the plan fails on that subnet, as against AWS', () => {
         const errors = plans().failing.messages.filter(
-          (m) => m.diagnostic?.severity === 'error' && m.diagnostic.range?.filename.startsWith(`${moduleFolder(MISSING_SUBNET)}/`),
+          (m) => m.diagnostic?.severity === 'error' && m.diagnostic.range?.filename.startsWith(`${moduleSource(MISSING_SUBNET)}/`),
         );
         // The provider's message names no ID (EC2's InvalidSubnetID.NotFound becomes "no matching ..."); the ID
         // is the key of the data source instance that failed.
@@ -153,7 +152,7 @@ export const preflightPlans: PlanTopic = {
       });
 
       test('GIVEN allowedCidrBlocks outside the VPC WHEN planned THEN the plan passes with a warning (peering is legitimate)', () => {
-        const diagnostics = moduleDiagnostics(plans().passing.messages, moduleFolder(PEERED));
+        const diagnostics = moduleDiagnostics(plans().passing.messages, moduleSource(PEERED));
         expect(diagnostics).toEqual([expect.stringMatching(/^warning: Check block assertion failed: /)]);
         expect(diagnostics[0]).toContain(`allowedCidrBlocks 192.168.0.0/16 lie outside VPC ${VPC}'s CIDR blocks (10.0.0.0/16)`);
         expect(created(PEERED)).toHaveLength(4);
@@ -161,7 +160,7 @@ export const preflightPlans: PlanTopic = {
 
       /** Module `name`'s diagnostics as one line of text (as the old whole-output assertions read them). */
       const failingText = (name: string): string =>
-        moduleDiagnostics(plans().failing.messages, moduleFolder(name)).join(' ').replace(/\s+/g, ' ');
+        moduleDiagnostics(plans().failing.messages, moduleSource(name)).join(' ').replace(/\s+/g, ' ');
 
       describe('GIVEN dual-stack endpoints, a dual-stack S3 gateway and fixed addresses', () => {
         test('WHEN planned against a VPC without IPv6 THEN the plan fails naming the subnets, the S3 service and the region', () => {
