@@ -76,7 +76,7 @@ export class Terraform {
   /** `terraform <args>` in `cwd`; `-no-color` is added to every command that takes it. */
   public run(cwd: string, ...args: string[]): Promise<CommandResult> {
     const [command, ...rest] = args;
-    const noColor = ['init', 'validate', 'plan', 'show', 'state'].includes(command) ? ['-no-color'] : [];
+    const noColor = ['init', 'validate', 'plan', 'apply', 'show', 'state'].includes(command) ? ['-no-color'] : [];
     const subcommandArgs = command === 'state' ? [rest[0], ...noColor, ...rest.slice(1)] : [...noColor, ...rest];
     return run(this.setup.terraform, [command, ...subcommandArgs], { cwd, env: this.env });
   }
@@ -121,15 +121,22 @@ export class Terraform {
     const planFile = `test-${++planFiles}.plan`;
     const planned = await this.expect([0, 2], cwd, 'plan', '-json', '-input=false', '-detailed-exitcode', `-out=${planFile}`, ...planArgs);
     const messages = planMessagesIn(planned.stdout);
+    return { exitCode: planned.code, planFile, ...plannedIn(messages), messages };
+  }
+
+  /**
+   * `terraform apply -auto-approve -json` in `cwd`: what its plan would change, read as `planChanges`
+   * reads a plan, and the outputs' values once applied. One command where plan, apply and `output` were
+   * three, each loading the provider.
+   */
+  public async applyChanges(cwd: string, ...applyArgs: string[]): Promise<AppliedChanges> {
+    const applied = await this.expect([0], cwd, 'apply', '-json', '-input=false', '-auto-approve', ...applyArgs);
+    const messages = planMessagesIn(applied.stdout);
+    // The plan's `outputs` message gives each output's action, the one after the apply their values.
+    const outputValues = messages.filter((m) => m.type === 'outputs').at(-1)?.outputs ?? {};
     return {
-      exitCode: planned.code,
-      planFile,
-      changes: Object.fromEntries(
-        messages.filter((m) => m.type === 'planned_change').map((m) => [m.change!.resource.addr, m.change!.action]),
-      ),
-      outputs: Object.fromEntries(
-        Object.entries(messages.find((m) => m.type === 'outputs')?.outputs ?? {}).map(([name, output]) => [name, output.action]),
-      ),
+      ...plannedIn(messages),
+      outputValues: Object.fromEntries(Object.entries(outputValues).map(([name, output]) => [name, { value: output.value }])),
       messages,
     };
   }
@@ -149,6 +156,18 @@ export class Terraform {
 }
 
 let planFiles = 0;
+
+/** The changed resources' and outputs' actions in the messages of `terraform plan -json` (or `apply -json`). */
+function plannedIn(messages: readonly PlanMessage[]): Pick<PlannedChanges, 'changes' | 'outputs'> {
+  return {
+    changes: Object.fromEntries(
+      messages.filter((m) => m.type === 'planned_change').map((m) => [m.change!.resource.addr, m.change!.action]),
+    ),
+    outputs: Object.fromEntries(
+      Object.entries(messages.find((m) => m.type === 'outputs')?.outputs ?? {}).map(([name, output]) => [name, output.action!]),
+    ),
+  };
+}
 
 /** A plan message's diagnostic as one line: `severity: summary: detail`. */
 export function diagnosticLine(diagnostic: NonNullable<PlanMessage['diagnostic']>): string {
@@ -182,7 +201,8 @@ export interface PlanMessage {
   diagnostic?: { severity: string; summary: string; detail: string; address?: string; range?: { filename: string } };
   change?: { resource: { addr: string }; action: string; importing?: { id: string } };
   changes?: { add: number; change: number; import: number; remove: number };
-  outputs?: Record<string, { action: string }>;
+  /** By output name: the planned action in a plan's message, the value in the message after an apply. */
+  outputs?: Record<string, { action?: string; value?: unknown }>;
 }
 
 export interface PlannedChanges {
@@ -194,6 +214,16 @@ export interface PlannedChanges {
   readonly changes: Record<string, string>;
   /** The action of each output that changes, by name. */
   readonly outputs: Record<string, string>;
+  readonly messages: PlanMessage[];
+}
+
+export interface AppliedChanges {
+  /** The action of each resource that the apply's plan changed, by address. */
+  readonly changes: Record<string, string>;
+  /** The action of each output that the apply's plan changed, by name. */
+  readonly outputs: Record<string, string>;
+  /** Every output's value after the apply, as `terraform output -json` gives it (`{ value }`). */
+  readonly outputValues: Record<string, { value: unknown }>;
   readonly messages: PlanMessage[];
 }
 

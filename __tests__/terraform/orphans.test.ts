@@ -181,13 +181,14 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
         await terraform.expect([0], stack, 'init', '-input=false');
       });
 
-      test('THEN the plan (what cdktf diff shows) imports the three and creates, changes and destroys nothing', async () => {
-        const planned = await terraform.expect([2], stack, 'plan', '-input=false', '-detailed-exitcode', '-out=adopt.plan');
-        expect(planned.stdout).toContain('Plan: 3 to import, 0 to add, 0 to change, 0 to destroy.');
+      test('THEN its plan (what cdktf diff shows) imports the three and creates, changes and destroys nothing, and so does the apply', async () => {
+        // Planned and applied in one command, as `cdktf deploy` does: the plan it prints is the one diff shows.
+        const applied = await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve');
+        expect(applied.stdout).toContain('Plan: 3 to import, 0 to add, 0 to change, 0 to destroy.');
+        expect(applied.stdout).toContain('Apply complete! Resources: 3 imported, 0 added, 0 changed, 0 destroyed.');
       });
 
       test('THEN once applied the check exits 0, and with adopt removed the stack plans no changes', async () => {
-        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', 'adopt.plan');
         const after = await orphans(dir, config);
         expect(after.stdout).toContain('its state holds 4 resource(s)');
         expect(after.stdout).toContain('No orphans: AWS has nothing of stack "sample" that its state lacks.');

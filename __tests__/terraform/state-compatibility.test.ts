@@ -9,7 +9,7 @@ import { TerraformState } from '../support/fake-aws';
 import { synthModule, writeRoot } from '../support/module-root';
 import { synthInProject } from '../support/synth-in-project';
 import { CommandResult } from '../support/run';
-import { describeWithTerraform, PlannedChanges, PlanResult } from '../support/terraform';
+import { AppliedChanges, describeWithTerraform, PlannedChanges, PlanResult } from '../support/terraform';
 
 jest.setTimeout(180_000);
 
@@ -75,13 +75,11 @@ const CHANGES: Record<
  */
 describeWithTerraform('State compatibility with the original Terraform', (terraformFor) => {
   let originalPlan: PlannedChanges;
-  let movedPlan: PlannedChanges;
+  let movedApply: AppliedChanges;
   let refreshedPlan: PlanResult;
-  let outputs: Record<string, { value: unknown }>;
   let left: CommandResult;
   let changesPlan: PlannedChanges;
-  let addressOutputsPlan: PlannedChanges;
-  let addressOutputs: Record<string, { value: unknown }>;
+  let addressOutputsApply: AppliedChanges;
 
   /** The changes planned for module `name` of the changes' configuration, by address within it. */
   const changesOf = (name: string): Record<string, string> =>
@@ -144,16 +142,13 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
     await Promise.all([
       terraform.planChanges(original, '-refresh=false').then((plan) => (originalPlan = plan)),
       (async () => {
-        movedPlan = await terraform.planChanges(stack, '-refresh=false');
-        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', movedPlan.planFile);
+        // Planned and applied in one command (outputs only, no AWS call): its plan is what `plan` would say.
+        movedApply = await terraform.applyChanges(stack, '-refresh=false');
         // With refresh: the provider reads the four back from the fake AWS, which holds what original.tf made.
         refreshedPlan = await terraform.plan(stack);
-        outputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
-        // Then the address outputs turned on, planned and applied in the same state (outputs only, no AWS call).
+        // Then the address outputs turned on, applied in the same state (outputs only, no AWS call).
         synthInProject(project, { addressOutputs: true });
-        addressOutputsPlan = await terraform.planChanges(stack, '-refresh=false');
-        await terraform.expect([0], stack, 'apply', '-input=false', '-auto-approve', addressOutputsPlan.planFile);
-        addressOutputs = JSON.parse((await terraform.expect([0], stack, 'output', '-json')).stdout);
+        addressOutputsApply = await terraform.applyChanges(stack, '-refresh=false');
       })(),
       terraform.planChanges(changes, '-refresh=false').then((plan) => (changesPlan = plan)),
       terraform.expect([0], project, 'state', 'list', '-state=original.tfstate').then((result) => (left = result)),
@@ -167,12 +162,12 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
   });
 
   describe("GIVEN the four resources moved with `terraform state mv` into the example stack's state", () => {
-    test('WHEN the stack plans (no refresh) THEN all four are unchanged, and only the new outputs are to add', () => {
-      expect(movedPlan.changes).toEqual({});
-      expect(new Set(Object.values(movedPlan.outputs))).toEqual(new Set(['create']));
+    test('WHEN the stack is applied (no refresh) THEN its plan leaves all four unchanged, and only adds the new outputs', () => {
+      expect(movedApply.changes).toEqual({});
+      expect(new Set(Object.values(movedApply.outputs))).toEqual(new Set(['create']));
     });
 
-    test('WHEN that plan is applied (outputs only, no AWS call) THEN the next plan, refreshing from AWS as original.tf left it, exits 0: no changes', () => {
+    test('WHEN it is applied (outputs only, no AWS call) THEN the next plan, refreshing from AWS as original.tf left it, exits 0: no changes', () => {
       expect(refreshedPlan.exitCode).toBe(0);
       // Nothing "changed outside of Terraform" but the refresh's `tags = null` to `{}` (see below).
       const drift = (refreshedPlan.json.resource_drift ?? []) as {
@@ -183,8 +178,8 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
         expect(withoutTags(change.after)).toEqual(withoutTags(change.before));
         expect(change.after.tags).toEqual({});
       }
-      expect(outputs.ecr_dkr_endpoint_id.value).toBe('vpce-0a1b2c3d4e5f60006');
-      expect(outputs.s3_prefix_list_id.value).toBe('pl-61a54008');
+      expect(movedApply.outputValues.ecr_dkr_endpoint_id.value).toBe('vpce-0a1b2c3d4e5f60006');
+      expect(movedApply.outputValues.s3_prefix_list_id.value).toBe('pl-61a54008');
     });
 
     test("WHEN refreshed THEN every attribute Terraform read back from AWS is the fixture's", () => {
@@ -274,12 +269,12 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
     });
 
     test("WHEN address outputs are turned on and applied THEN they list the article's network interface addresses, with nothing else changed", () => {
-      expect(addressOutputsPlan.changes).toEqual({});
-      expect(addressOutputs.ecr_api_addresses.value).toEqual({
+      expect(addressOutputsApply.changes).toEqual({});
+      expect(addressOutputsApply.outputValues.ecr_api_addresses.value).toEqual({
         'subnet-0a1b2c3d4e5f60001': { ipv4: '10.0.0.171', ipv6: '' },
         'subnet-0a1b2c3d4e5f60002': { ipv4: '10.0.1.46', ipv6: '' },
       });
-      expect((addressOutputs.ecr_dkr_addresses.value as Record<string, unknown>)['subnet-0a1b2c3d4e5f60002']).toEqual({
+      expect((addressOutputsApply.outputValues.ecr_dkr_addresses.value as Record<string, unknown>)['subnet-0a1b2c3d4e5f60002']).toEqual({
         ipv4: '10.0.1.203',
         ipv6: '',
       });
