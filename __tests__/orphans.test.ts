@@ -1,7 +1,7 @@
 import { endpointCondition } from '../lib/orphans/endpoint-states';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, OrphanCheckInput, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport, OrphanReportInput } from '../lib/orphans/orphan-report';
-import { StateResource, stateResources } from '../lib/orphans/state-resources';
+import { StateObject, stateResources } from '../lib/orphans/state-resources';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const OTHER_VPC = 'vpc-0a1b2c3d4e5f6ffff';
@@ -57,7 +57,7 @@ const DEPLOYED = {
   ],
 };
 
-const FULL_STATE: StateResource[] = [
+const FULL_STATE: StateObject[] = [
   { address: 'aws_security_group.sample-ecr-privatelink', id: 'sg-0a1b2c3d4e5f60004' },
   { address: 'aws_vpc_endpoint.sample-ecr-api', id: 'vpce-0a1b2c3d4e5f60005' },
   { address: 'aws_vpc_endpoint.sample-ecr-dkr', id: 'vpce-0a1b2c3d4e5f60006' },

@@ -27,7 +27,7 @@ import { endpointSecurityGroupResourceName } from '../lib/naming/resource-names'
 import { s3GatewayServiceName } from '../lib/naming/service-names';
 import { AwsSecurityGroup, AwsVpcEndpoint, checkOrphans, StackResources } from '../lib/orphans/find-orphans';
 import { orphanReport } from '../lib/orphans/orphan-report';
-import { StateResource, stateResources } from '../lib/orphans/state-resources';
+import { StateObject, stateResources } from '../lib/orphans/state-resources';
 import { ValidationError } from '../lib/validation/problem';
 import { buildStacks } from '../stacks/build-stacks';
 import { readConfigFromFlagOrEnv } from '../stacks/config-file';
@@ -139,7 +139,7 @@ function terraform(cwd: string, ...args: string[]): string {
  * the state file (format version 4) without the AWS provider, which `show -json` starts just to render the
  * values (~3 s of CPU).
  */
-function readState(stackDirectory: string): StateResource[] {
+function readState(stackDirectory: string): StateObject[] {
   terraform(stackDirectory, 'init', '-input=false', '-no-color');
   try {
     return stateResources(terraform(stackDirectory, 'state', 'pull', '-no-color'));

@@ -1,5 +1,5 @@
 import { endpointCondition } from './endpoint-states';
-import { StateResource } from './state-resources';
+import { StateObject } from './state-resources';
 
 /** `securityGroup`, `s3`, or an interface service's short name such as `ecr.api`: a key of `adopt`. */
 export type AdoptKey = string;
@@ -42,7 +42,7 @@ export interface AwsSecurityGroup {
 export interface OrphanCheckInput {
   readonly stack: StackResources;
   /** Every managed resource object of the stack's state (`terraform state pull`). */
-  readonly state: readonly StateResource[];
+  readonly state: readonly StateObject[];
   /** VPC endpoints AWS reports; those that are not the stack's kind, VPC or route tables are left out here. */
   readonly endpoints: readonly AwsVpcEndpoint[];
   /** Security groups AWS reports; only the one with the stack's name in its VPC counts. */

@@ -6,7 +6,7 @@ import { instanceAddress, parseState } from '../terraform/state-file';
 import { ValidationError } from '../validation/problem';
 
 /** A managed resource object the state holds, with its AWS ID. */
-export interface StateResource {
+export interface StateObject {
   /** e.g. `aws_vpc_endpoint.sample-ecr-api` (with `[0]`, `["k"]` or a module path where the state has them). */
   readonly address: string;
   /** The `id` attribute, e.g. `vpce-...` or `sg-...`. */
@@ -20,7 +20,7 @@ export interface StateResource {
  * orphans. Data sources and objects without an ID are left out. No output means no state yet: nothing.
  * Throws when the text is not a state of format version 4.
  */
-export function stateResources(pulled: string): StateResource[] {
+export function stateResources(pulled: string): StateObject[] {
   if (pulled.trim() === '') {
     return [];
   }
@@ -36,7 +36,7 @@ export function stateResources(pulled: string): StateResource[] {
   return state.resources
     .filter((resource) => resource.mode === 'managed')
     .flatMap((resource) =>
-      resource.instances.flatMap((instance): StateResource[] => {
+      resource.instances.flatMap((instance): StateObject[] => {
         const id = instance.attributes?.id;
         return typeof id === 'string' && id !== '' ? [{ address: instanceAddress(resource, instance), id }] : [];
       }),
