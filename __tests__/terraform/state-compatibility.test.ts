@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { verdictOf } from '../../lib/migration/migration-report';
+import { migrationReport, verdictOf } from '../../lib/migration/migration-report';
+import { plannedActions } from '../../lib/migration/planned-actions';
 import { InterfaceService } from '../../lib/naming/interface-service';
 import { EcrPrivateLinkStackProps } from '../../stacks/ecr-private-link-stack';
 import { tempProject } from '../support/app-process';
@@ -88,6 +89,31 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
         .filter(([address]) => address.startsWith(`module.${name}.`))
         .map(([address, action]) => [address.slice(`module.${name}.`.length), action]),
     );
+  /**
+   * migrate-check's report on module `name`'s plan: the script's own steps after its `terraform plan -json`
+   * (plannedActions, then migrationReport), fed that plan's messages with the module's address prefix cut.
+   */
+  const migrateCheckReportOn = (name: string) => {
+    const prefix = `module.${name}.`;
+    const moduleUi = changesPlan.messages.flatMap((m) => {
+      if (m.type === 'change_summary') {
+        return [m];
+      }
+      const addr = m.change?.resource.addr;
+      return m.type === 'planned_change' && addr?.startsWith(prefix)
+        ? [{ ...m, change: { ...m.change!, resource: { ...m.change!.resource, addr: addr.slice(prefix.length) } } }]
+        : [];
+    });
+    return migrationReport({
+      stackName: 'sample',
+      stateFile: 'original.tfstate',
+      stackStatePath: 'terraform.sample.tfstate',
+      stackResources: MOVED.map((address) => ({ address })),
+      planned: plannedActions(moduleUi.map((m) => JSON.stringify(m)).join('\n')),
+      otherAddresses: [],
+      idsInState: {},
+    });
+  };
   const fixtureBefore = readFileSync(ORIGINAL_STATE);
   const fixture = JSON.parse(fixtureBefore.toString('utf8')) as TerraformState & Record<string, unknown>;
 
@@ -212,12 +238,15 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
       expect(changesOf('further_service')).toEqual({ 'aws_vpc_endpoint.sample-logs': 'create' });
     });
 
-    test('WHEN least-privilege policies are turned on THEN the endpoints are updated in place, never replaced', () => {
+    test('WHEN least-privilege policies are turned on THEN the endpoints are updated in place, never replaced, which migrate-check calls safe', () => {
       expect(changesOf('least_privilege')).toEqual({
         'aws_vpc_endpoint.sample-ecr-api': 'update',
         'aws_vpc_endpoint.sample-ecr-dkr': 'update',
         'aws_vpc_endpoint.sample-s3': 'update',
       });
+      const report = migrateCheckReportOn('least_privilege');
+      expect(report.text).toMatch(/^ {2}updated in place {2}aws_vpc_endpoint\.sample-s3$/m);
+      expect(report.safe).toBe(true); // migrate-check exits 0
     });
 
     test('WHEN client security groups are added THEN the group is updated in place and only their rules are created', () => {
@@ -245,8 +274,12 @@ describeWithTerraform('State compatibility with the original Terraform', (terraf
       });
     });
 
-    test("WHEN the old state's group has another name (renamed by hand) THEN the group would be replaced", () => {
+    test("WHEN the old state's group has another name (renamed by hand) THEN the group would be replaced, which migrate-check calls not safe", () => {
       expect(changesOf('renamed_group')).toMatchObject({ 'aws_security_group.sample-ecr-privatelink': 'replace' });
+      const report = migrateCheckReportOn('renamed_group');
+      expect(report.text).toMatch(/^ {2}REPLACED +aws_security_group\.sample-ecr-privatelink$/m);
+      expect(report.text).toContain('aws_security_group.sample-ecr-privatelink would be REPLACED');
+      expect(report.safe).toBe(false); // migrate-check exits 1
     });
 
     test('WHEN Name tags are turned on (opt-in) THEN all four are updated in place, which migrate-check calls safe', () => {
