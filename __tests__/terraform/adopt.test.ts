@@ -1,4 +1,7 @@
+import { ciRolePolicies } from '../../lib/iam/ci-role-policies';
+import { exampleStackConfig } from '../support/example-stack';
 import { EXAMPLE_WORLD, FakeAwsWorld, startFakeAws, withWorld } from '../support/fake-aws';
+import { allows } from '../support/iam-allows';
 import { synthModule } from '../support/module-root';
 import { optionVariant } from '../support/option-matrix';
 import { describeWithTerraform, PlanMessage, planMessagesIn, Terraform } from '../support/terraform';
@@ -111,6 +114,23 @@ describeWithTerraform('Adopting existing endpoints', (terraformFor) => {
       'GetCallerIdentity',
     ]);
     expect(json.requests.filter((action) => action === 'DescribeNetworkInterfaces')).toHaveLength(4);
+  });
+
+  test("GIVEN the plan role (`npm run -s iam-policies -- --role plan`) THEN it allows each AWS call of that plan in the stack's region", () => {
+    // This plan reads all that a plan of these stacks reads: the preflight's lookups, the identity (also
+    // leastPrivilegePolicies' account lookup, the same GetCallerIdentity), and the group and each endpoint
+    // to import. The fake answers STS's GetCallerIdentity and EC2's query API. What AWS's own policy
+    // evaluation makes of the role is not exercised here.
+    const config = exampleStackConfig();
+    expect(config.region).toBe(EXAMPLE_WORLD.region);
+    const calls = [...new Set(json.requests)].map((action) => (action === 'GetCallerIdentity' ? `sts:${action}` : `ec2:${action}`));
+    const { permissionsPolicy } = ciRolePolicies({
+      role: 'plan',
+      repository: 'acme/infra',
+      accountId: EXAMPLE_WORLD.accountId,
+      stacks: [config],
+    });
+    expect(calls.filter((action) => !allows(permissionsPolicy, action, { region: config.region }))).toEqual([]);
   });
 
   test('GIVEN adopt WHEN the HCL (`cdktf synth --hcl`) is planned THEN it imports and changes exactly what the JSON does', () => {

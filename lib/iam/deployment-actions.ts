@@ -6,8 +6,9 @@
 
 /**
  * The reads of a plan, and of the preflight: exactly what AWS provider 5.100.0 called in the Terraform tests
- * against the fake AWS (__tests__/terraform/fake-aws.test.ts: the preflight data sources, and a refreshing
- * plan with import blocks of the security group and the three endpoints; also __tests__/terraform/ci-role-plan.test.ts),
+ * against the fake AWS (__tests__/terraform/plans/option-matrix.ts: the preflight data sources; and
+ * __tests__/terraform/adopt.test.ts: a plan with import blocks of the security group and the three
+ * endpoints, whose every call the plan role must allow),
  * plus DescribeSecurityGroupRules, with which the provider reads `aws_vpc_security_group_egress_rule`
  * (clientSecurityGroupIds; provider source internal/service/ec2/find.go, findSecurityGroupRuleByID).
  */
