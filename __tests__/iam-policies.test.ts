@@ -7,7 +7,9 @@ import { CiRoleError, ciRolePolicies, CiRoleStack } from '../lib/iam/ci-role-pol
 import { PolicyDocument } from '../lib/iam/policy-document';
 import { allows, grants } from './support/iam-allows';
 import { REPO_ROOT } from './support/example-stack';
+import { main } from '../scripts/iam-policies';
 import { run } from './support/run';
+import { runMain } from './support/run-main';
 
 /**
  * The CI roles' policies (lib/iam) and `npm run -s iam-policies`, which prints them: a pull request can
@@ -258,8 +260,14 @@ describe('scripts/iam-policies.ts (`npm run -s iam-policies`)', () => {
   const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'config', 'example.json'), 'utf8'));
   const REQUIRED = ['--role', 'plan', '--repo', REPO, '--account-id', ACCOUNT];
 
+  /** The script's main() in this process (jest runs in the repository's root, as npm runs the script). */
   function iamPolicies(args: string[], env: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
-    return run(process.execPath, ['--require', REGISTER_TS, SCRIPT, ...args], { cwd: REPO_ROOT, env: { ...inherited, ...env } });
+    return runMain(() => main({ ...inherited, ...env }, args));
+  }
+
+  /** The script in a process of its own, as `npm run -s iam-policies` starts it. */
+  function iamPoliciesProcess(args: string[]): ReturnType<typeof run> {
+    return run(process.execPath, ['--require', REGISTER_TS, SCRIPT, ...args], { cwd: REPO_ROOT, env: inherited });
   }
 
   function writeConfig(stacks: unknown[]): string {
@@ -289,7 +297,16 @@ describe('scripts/iam-policies.ts (`npm run -s iam-policies`)', () => {
   });
 
   test('GIVEN --config FILE with an S3 backend WHEN run for apply THEN stdout is the JSON of both policies for that config', async () => {
-    const result = await iamPolicies(['--role', 'apply', '--repo', REPO, '--account-id', ACCOUNT, '--config', writeConfig([s3Stack])]);
+    const result = await iamPoliciesProcess([
+      '--role',
+      'apply',
+      '--repo',
+      REPO,
+      '--account-id',
+      ACCOUNT,
+      '--config',
+      writeConfig([s3Stack]),
+    ]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     const printed = JSON.parse(result.stdout);
     expect(Object.keys(printed)).toEqual(['role', 'trustPolicy', 'permissionsPolicy']);
