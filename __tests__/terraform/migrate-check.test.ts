@@ -3,7 +3,9 @@ import * as path from 'path';
 import { tempProject } from '../support/app-process';
 import { exampleWith } from '../support/bad-configs';
 import { REPO_ROOT } from '../support/example-stack';
+import { main } from '../../scripts/migrate-check';
 import { CommandResult, run } from '../support/run';
+import { runMain } from '../support/run-main';
 import { describeWithTerraform, Terraform } from '../support/terraform';
 
 jest.setTimeout(120_000);
@@ -57,11 +59,14 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
       '--state',
       stateCopy('prefix.tfstate'),
     ],
-    noState: () => ['--config', EXAMPLE_CONFIG, '--stack', 'sample'],
-    unknownStack: () => ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE],
-    notAState: () => ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')],
   };
-  const results = {} as Record<keyof typeof RUNS, CommandResult>;
+  /** Runs refused before any Terraform run: the script's main() in this process, one after another. */
+  const REFUSALS = {
+    noState: ['--config', EXAMPLE_CONFIG, '--stack', 'sample'],
+    unknownStack: ['--config', EXAMPLE_CONFIG, '--stack', 'tokyo', '--state', FIXTURE],
+    notAState: ['--config', EXAMPLE_CONFIG, '--stack', 'sample', '--state', EXAMPLE_CONFIG.replace('example.json', 'schema.json')],
+  };
+  const results = {} as Record<keyof typeof RUNS | keyof typeof REFUSALS, CommandResult>;
   let state: string;
   let before: Buffer;
 
@@ -70,11 +75,15 @@ describeWithTerraform('npm run migrate-check', (terraformFor) => {
     dir = tempProject('migrate-check');
     state = stateCopy('compatible.tfstate');
     before = readFileSync(state);
-    await Promise.all(
+    const runs = Promise.all(
       Object.entries(RUNS).map(async ([name, args]) => {
         results[name as keyof typeof RUNS] = await migrateCheck(...args());
       }),
     );
+    for (const [name, args] of Object.entries(REFUSALS)) {
+      results[name as keyof typeof REFUSALS] = await runMain(() => main(args));
+    }
+    await runs;
   });
 
   describe('GIVEN the state original.tf wrote and the example config', () => {
