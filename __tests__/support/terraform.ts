@@ -217,14 +217,10 @@ export interface PlannedChanges {
   readonly messages: PlanMessage[];
 }
 
-export interface AppliedChanges {
-  /** The action of each resource that the apply's plan changed, by address. */
-  readonly changes: Record<string, string>;
-  /** The action of each output that the apply's plan changed, by name. */
-  readonly outputs: Record<string, string>;
+/** What an apply's own plan changed, read as a plan's (`changes`, `outputs`), and the outputs' values after it. */
+export interface AppliedChanges extends Pick<PlannedChanges, 'changes' | 'outputs' | 'messages'> {
   /** Every output's value after the apply, as `terraform output -json` gives it (`{ value }`). */
   readonly outputValues: Record<string, { value: unknown }>;
-  readonly messages: PlanMessage[];
 }
 
 export interface PlanResult {
