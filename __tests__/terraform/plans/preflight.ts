@@ -50,6 +50,8 @@ const BROKEN_WORLDS: [title: string, world: BrokenWorld, message: string][] = [
 ];
 
 const MISSING_SUBNET = 'preflight_missing_subnet';
+/** A subnet ID that no world holds (a typo in a config): the second subnet of MISSING_SUBNET's stack. */
+const NO_SUCH_SUBNET = 'subnet-0a1b2c3d4e5f6ffff';
 
 /** Dual-stack endpoints with fixed addresses (one reserved, one outside its subnet). */
 const DUAL_STACK_OPTIONS = {
@@ -95,19 +97,15 @@ const PEERED = 'preflight_peered';
 export const preflightPlans: PlanTopic = {
   addModules({ passing, failing }) {
     const folders = (...names: string[]) => names.map((name) => passing.moduleFolder(name));
-    synthModule(folders(EXAMPLE, MISSING_SUBNET), {});
+    synthModule(folders(EXAMPLE), {});
+    synthModule(folders(MISSING_SUBNET), { privateSubnetIds: [SUBNET_A, NO_SUCH_SUBNET] });
     synthModule(folders(PEERED), { allowedCidrBlocks: ['10.0.0.0/16', '192.168.0.0/16'] });
     synthModule(folders(DUAL_NO_IPV6, DUAL_FIXED, ...DUAL_STACK_BROKEN.map((_, i) => dualCaseName(i))), DUAL_STACK_OPTIONS);
     synthModule(folders(IPV6_ONLY), { ipAddressType: 'ipv6' });
     passing.add(EXAMPLE, { world: EXAMPLE_WORLD });
     passing.add(PEERED, { world: EXAMPLE_WORLD });
     const worlds: [string, FakeAwsWorld][] = [
-      [
-        MISSING_SUBNET,
-        withWorld(EXAMPLE_WORLD, (world) => {
-          world.subnets = world.subnets.filter((subnet) => subnet.id !== SUBNET_C);
-        }),
-      ],
+      [MISSING_SUBNET, EXAMPLE_WORLD],
       [DUAL_NO_IPV6, EXAMPLE_WORLD],
       [DUAL_FIXED, DUAL_STACK_WORLD],
       ...DUAL_STACK_BROKEN.map(([, edit], i): [string, FakeAwsWorld] => [dualCaseName(i), withWorld(DUAL_STACK_WORLD, edit)]),
@@ -148,7 +146,9 @@ export const preflightPlans: PlanTopic = {
         // The provider's message names no ID (EC2's InvalidSubnetID.NotFound becomes "no matching ..."); the ID
         // is the key of the data source instance that failed.
         expect(errors.map((m) => m.diagnostic!.summary)).toEqual(['no matching EC2 Subnet found']);
-        expect(errors[0].diagnostic!.address).toBe(`module.${MISSING_SUBNET}.data.aws_subnet.sample-preflight-subnets["${SUBNET_C}"]`);
+        expect(errors[0].diagnostic!.address).toBe(
+          `module.${MISSING_SUBNET}.data.aws_subnet.sample-preflight-subnets["${NO_SUCH_SUBNET}"]`,
+        );
       });
 
       test('GIVEN allowedCidrBlocks outside the VPC WHEN planned THEN the plan passes with a warning (peering is legitimate)', () => {
