@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { runApp, stackDirectory, tempProject } from '../../support/app-process';
 import { FakeAwsWorld, withWorld } from '../../support/fake-aws';
@@ -11,13 +11,17 @@ import { PlanTopic } from './plan-topic';
 
 /**
  * A hub with two spokes (one in another account) as the app synthesizes them from a config, as JSON and as
- * HCL, each stack a module of the hub root keeping its own provider blocks (the hub's second one assumes a
- * role in team-b's account; Terraform allows provider blocks in a module called without `count` or
- * `for_each`). What each stack creates, through which provider; and, with copies of the JSON stacks planned
- * against AWS of their own, what the preflight lets through and what it stops.
+ * HCL, each stack a module of the hub root. The hub keeps its aliased provider block, which assumes a role
+ * in team-b's account (Terraform allows provider blocks in a module called without `count` or `for_each`);
+ * each stack's default block, a region only, gives way to the root's, so that the six modules share one
+ * provider configuration (each costs Terraform two provider processes). What each stack creates, through
+ * which provider; and, with copies of the JSON stacks planned against AWS of their own, what the preflight
+ * lets through and what it stops.
  */
 
 const HUB_STACKS = HUB_AND_SPOKES_CONFIG.stacks.map((stack) => stack.name);
+/** The stack of the config that is the hub: the one that is no spoke. */
+const HUB = HUB_AND_SPOKES_CONFIG.stacks.find((stack) => !('spokeOf' in stack))!.name;
 const hubModuleName = (stack: string, syntax: Syntax): string => `hub_and_spokes_${stack.replace('-', '_')}_${syntax}`;
 
 /** AWS publishing another private DNS name for ecr.dkr than the hub's zone stands in for. */
@@ -56,6 +60,35 @@ function copyStack(project: string, stack: string, syntax: Syntax, root: SharedR
   copyFileSync(path.join(stackDirectory(project, stack), STACK_FILE[syntax]), path.join(root.moduleFolder(name), STACK_FILE[syntax]));
 }
 
+/** A default provider block as the app writes it in HCL: the region, nothing else (an aliased one has `alias`). */
+const HCL_REGION_ONLY_PROVIDER = /^provider "aws" \{\nregion = "[a-z0-9-]+"\n\}\n/m;
+
+/**
+ * Takes the default provider block out of the stack file of module `name` of `root`, so that the module
+ * inherits the root's. That block must be a region only: anything more is the stack's own and must stay
+ * planned as written (this throws). Aliased blocks (the hub's role in another account) stay.
+ */
+function dropRegionOnlyDefaultProvider(root: SharedRoot, name: string, syntax: Syntax): void {
+  const file = path.join(root.moduleFolder(name), STACK_FILE[syntax]);
+  const text = readFileSync(file, 'utf8');
+  const unexpected = (found: string) => new Error(`${file}: expected one default provider "aws" block with a region only, found ${found}`);
+  if (syntax === 'hcl') {
+    const found = text.match(new RegExp(HCL_REGION_ONLY_PROVIDER.source, 'gm')) ?? [];
+    if (found.length !== 1) {
+      throw unexpected(`${found.length}`);
+    }
+    writeFileSync(file, text.replace(HCL_REGION_ONLY_PROVIDER, ''));
+    return;
+  }
+  const stack = JSON.parse(text) as { provider: { aws: Record<string, unknown>[] } };
+  const defaults = stack.provider.aws.filter((block) => !('alias' in block));
+  if (defaults.length !== 1 || Object.keys(defaults[0]).join() !== 'region') {
+    throw unexpected(JSON.stringify(defaults));
+  }
+  const aliased = stack.provider.aws.filter((block) => block !== defaults[0]);
+  writeFileSync(file, JSON.stringify({ ...stack, provider: aliased.length > 0 ? { aws: aliased } : undefined }));
+}
+
 export const hubAndSpokePlans: PlanTopic = {
   async addModules(roots) {
     const config = path.join(roots.work, 'hub.json');
@@ -67,11 +100,13 @@ export const hubAndSpokePlans: PlanTopic = {
         expect(synth.stderr).toBe('');
         expect(synth.code).toBe(0);
         for (const stack of HUB_STACKS) {
-          copyStack(project, stack, syntax, roots.hub, hubModuleName(stack, syntax));
-          roots.hub.add(hubModuleName(stack, syntax), { ownProviders: true });
+          const name = hubModuleName(stack, syntax);
+          copyStack(project, stack, syntax, roots.hub, name);
+          dropRegionOnlyDefaultProvider(roots.hub, name, syntax);
+          roots.hub.add(name, { ownProviders: stack === HUB });
         }
         if (syntax === 'json') {
-          copyStack(project, 'hub', syntax, roots.failing, RENAMED_HUB);
+          copyStack(project, HUB, syntax, roots.failing, RENAMED_HUB);
           roots.failing.add(RENAMED_HUB, { ownProviders: true, world: RENAMED_DKR_WORLD });
           for (const [, name, world] of FAILING_SPOKES) {
             copyStack(project, 'team-a', syntax, roots.failing, name);
@@ -88,7 +123,7 @@ export const hubAndSpokePlans: PlanTopic = {
 
   declareTests(suite) {
     const hubPlan = () => suite().plans.hub;
-    const hubJson = hubModuleName('hub', 'json');
+    const hubJson = hubModuleName(HUB, 'json');
     const after = (address: string) => moduleChanges(hubPlan().json, hubJson)[address].after as Record<string, any>;
     const providerOf = (module: string, address: string): string =>
       moduleConfiguration(hubPlan().json, module).resources.find((r: { address: string }) => r.address === address).provider_config_key;
@@ -153,14 +188,13 @@ export const hubAndSpokePlans: PlanTopic = {
       test.each(SYNTAXES)(
         "GIVEN the hub as %s WHEN planned THEN team-b's VPC is authorized by the hub's provider and associated through the provider assuming team-b's role",
         (syntax) => {
-          const hub = hubModuleName('hub', syntax);
-          expect(providerOf(hub, `aws_route53_vpc_association_authorization.hub-ecr-dkr-${TEAM_B_VPC}-authorization`)).toBe(
-            `module.${hub}:aws`,
-          );
+          const hub = hubModuleName(HUB, syntax);
+          // `aws` is the hub's default provider: the root's, which its region-only block gave way to (see above).
+          expect(providerOf(hub, `aws_route53_vpc_association_authorization.hub-ecr-dkr-${TEAM_B_VPC}-authorization`)).toBe('aws');
           expect(providerOf(hub, `aws_route53_zone_association.hub-ecr-dkr-${TEAM_B_VPC}`)).toBe(
             `module.${hub}:aws.spoke-210987654321-hub-zone-association`,
           );
-          expect(providerOf(hub, `aws_route53_zone_association.hub-ecr-dkr-${TEAM_A_VPC}`)).toBe(`module.${hub}:aws`);
+          expect(providerOf(hub, `aws_route53_zone_association.hub-ecr-dkr-${TEAM_A_VPC}`)).toBe('aws');
           expect(moduleActions(hubPlan().json, hub)[`aws_route53_zone_association.hub-ecr-dkr-${TEAM_B_VPC}`]).toEqual(['create']);
           expect(suite().plans.hubFake.assumedRoles).toContain(TEAM_B_ROLE);
         },
