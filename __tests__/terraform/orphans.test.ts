@@ -1,5 +1,5 @@
 import { spawn } from 'child_process';
-import { copyFileSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { runApp, stackDirectory, tempProject } from '../support/app-process';
 import { exampleWith } from '../support/bad-configs';
@@ -104,16 +104,22 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     }
   }
 
-  /** A plan's lock attempt and the check, while an apply waiting for approval holds the state's lock. */
+  /**
+   * A plan's lock attempt and the check, while an apply waiting for input holds the state's lock. The lock is
+   * the state file's, whichever configuration takes it: this apply's configuration shares the stack's state
+   * and asks for a variable's value, which Terraform does once it holds the lock and before it starts the
+   * provider (the stack's own apply, as `cdktf deploy` runs it, would plan first, then ask for approval).
+   */
   async function checkWhileLocked(): Promise<{ blocked: CommandResult; result: CommandResult }> {
     const { dir, config } = await project('locked', [GROUP]);
-    const synth = await runApp(dir, config);
-    if (synth.code !== 0) {
-      throw new Error(`the app failed:\n${synth.stderr}`);
-    }
-    const stack = stackDirectory(dir, 'sample');
-    await terraform.expect([0], stack, 'init', '-input=false');
-    const apply = spawn(terraform.binary, ['apply', '-input=true', '-no-color'], { cwd: stack, env: { ...terraform.env, TF_INPUT: '1' } });
+    const holder = path.join(dir, 'lock-holder');
+    mkdirSync(holder);
+    writeFileSync(
+      path.join(holder, 'main.tf.json'),
+      JSON.stringify({ terraform: { backend: { local: { path: path.join(dir, 'terraform.sample.tfstate') } } }, variable: { hold: {} } }),
+    );
+    await terraform.expect([0], holder, 'init', '-input=false');
+    const apply = spawn(terraform.binary, ['apply', '-input=true', '-no-color'], { cwd: holder, env: { ...terraform.env, TF_INPUT: '1' } });
     try {
       let shown = '';
       await new Promise<void>((resolve, reject) => {
@@ -125,7 +131,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
         });
         apply.on('exit', (code) => reject(new Error(`terraform apply exited ${code} before asking:\n${shown}`)));
       });
-      const blocked = await terraform.run(stack, 'plan', '-input=false', '-lock-timeout=0s');
+      const blocked = await terraform.run(holder, 'plan', '-input=false', '-lock-timeout=0s', '-var=hold=1');
       return { blocked, result: await orphans(dir, config) };
     } finally {
       apply.kill('SIGKILL');
@@ -256,7 +262,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     });
   });
 
-  test('GIVEN the state is locked (an apply waiting for approval holds the lock) THEN the check still reads it', async () => {
+  test('GIVEN the state is locked (an apply waiting for input holds the lock, as a deploy waiting for approval does) THEN the check still reads it', async () => {
     const { blocked, result } = await locked;
     expect(blocked.stderr).toContain('Error acquiring the state lock');
     expect(result.stderr).toBe('');
