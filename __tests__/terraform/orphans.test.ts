@@ -34,7 +34,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
   let nothing: Promise<CommandResult>;
   let complete: Promise<CommandResult>;
   let duplicate: Promise<{ result: CommandResult; requests: string[] }>;
-  let locked: Promise<{ blocked: CommandResult; result: CommandResult }>;
+  let locked: Promise<{ blocked: CommandResult; result: CommandResult; state: string }>;
   let unreadable: Promise<CommandResult>;
 
   beforeAll(() => {
@@ -110,13 +110,14 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
    * and asks for a variable's value, which Terraform does once it holds the lock and before it starts the
    * provider (the stack's own apply, as `cdktf deploy` runs it, would plan first, then ask for approval).
    */
-  async function checkWhileLocked(): Promise<{ blocked: CommandResult; result: CommandResult }> {
+  async function checkWhileLocked(): Promise<{ blocked: CommandResult; result: CommandResult; state: string }> {
     const { dir, config } = await project('locked', [GROUP]);
+    const state = path.join(dir, exampleWith(() => {}).stacks[0].backend.path); // the file the stack's local backend names
     const holder = path.join(dir, 'lock-holder');
     mkdirSync(holder);
     writeFileSync(
       path.join(holder, 'main.tf.json'),
-      JSON.stringify({ terraform: { backend: { local: { path: path.join(dir, 'terraform.sample.tfstate') } } }, variable: { hold: {} } }),
+      JSON.stringify({ terraform: { backend: { local: { path: state } } }, variable: { hold: {} } }),
     );
     await terraform.expect([0], holder, 'init', '-input=false');
     const apply = spawn(terraform.binary, ['apply', '-input=true', '-no-color'], { cwd: holder, env: { ...terraform.env, TF_INPUT: '1' } });
@@ -132,7 +133,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
         apply.on('exit', (code) => reject(new Error(`terraform apply exited ${code} before asking:\n${shown}`)));
       });
       const blocked = await terraform.run(holder, 'plan', '-input=false', '-lock-timeout=0s', '-var=hold=1');
-      return { blocked, result: await orphans(dir, config) };
+      return { blocked, result: await orphans(dir, config), state };
     } finally {
       apply.kill('SIGKILL');
     }
@@ -263,8 +264,9 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
   });
 
   test('GIVEN the state is locked (an apply waiting for input holds the lock, as a deploy waiting for approval does) THEN the check still reads it', async () => {
-    const { blocked, result } = await locked;
+    const { blocked, result, state } = await locked;
     expect(blocked.stderr).toContain('Error acquiring the state lock');
+    expect(/^ *Path: +(.+)$/m.exec(blocked.stderr)?.[1]).toBe(state); // the lock is on the stack's state file
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(Object.keys(pastedAdopt(result.stdout))).toEqual(['ecr.api', 'ecr.dkr', 's3']);
