@@ -11,6 +11,8 @@ import { describeWithTerraform, Terraform } from '../support/terraform';
 jest.setTimeout(180_000);
 
 const GROUP = 'aws_security_group.sample-ecr-privatelink';
+/** The stack's state file, relative to the project folder, as the example config's local backend names it. */
+const STACK_STATE = exampleWith(() => {}).stacks[0].backend.path as string;
 const MANAGED = [GROUP, 'aws_vpc_endpoint.sample-ecr-api', 'aws_vpc_endpoint.sample-ecr-dkr', 'aws_vpc_endpoint.sample-s3'];
 
 /** The `"adopt": {...}` block of the check's output, read as the config will read it once pasted. */
@@ -45,7 +47,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     locked = started(checkWhileLocked());
     unreadable = started(
       project('unreadable', []).then(({ dir, config }) => {
-        writeFileSync(path.join(dir, 'terraform.sample.tfstate'), 'not a state');
+        writeFileSync(path.join(dir, STACK_STATE), 'not a state');
         return orphans(dir, config);
       }),
     );
@@ -66,7 +68,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
     const dir = tempProject(`orphans-${label}`);
     copyFileSync(ORIGINAL_STATE_PATH, path.join(dir, 'original.tfstate'));
     for (const address of addresses) {
-      await terraform.expect([0], dir, 'state', 'mv', '-state=original.tfstate', '-state-out=terraform.sample.tfstate', address, address);
+      await terraform.expect([0], dir, 'state', 'mv', '-state=original.tfstate', `-state-out=${STACK_STATE}`, address, address);
     }
     const config = path.join(dir, 'stacks.json');
     writeFileSync(config, JSON.stringify(exampleWith(edit)));
@@ -112,7 +114,7 @@ describeWithTerraform('npm run orphans', (terraformFor) => {
    */
   async function checkWhileLocked(): Promise<{ blocked: CommandResult; result: CommandResult; state: string }> {
     const { dir, config } = await project('locked', [GROUP]);
-    const state = path.join(dir, exampleWith(() => {}).stacks[0].backend.path); // the file the stack's local backend names
+    const state = path.join(dir, STACK_STATE);
     const holder = path.join(dir, 'lock-holder');
     mkdirSync(holder);
     writeFileSync(
