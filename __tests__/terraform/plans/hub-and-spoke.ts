@@ -61,7 +61,7 @@ function copyStack(project: string, stack: string, syntax: Syntax, root: SharedR
 }
 
 /** A default provider block as the app writes it in HCL: the region, nothing else (an aliased one has `alias`). */
-const HCL_REGION_ONLY_PROVIDER = /^provider "aws" \{\nregion = "[a-z0-9-]+"\n\}\n/m;
+const HCL_REGION_ONLY_PROVIDER = /^provider "aws" \{\nregion = "[a-z0-9-]+"\n\}\n/gm;
 
 /**
  * Takes the default provider block out of the stack file of module `name` of `root`, so that the module
@@ -73,7 +73,7 @@ function dropRegionOnlyDefaultProvider(root: SharedRoot, name: string, syntax: S
   const text = readFileSync(file, 'utf8');
   const unexpected = (found: string) => new Error(`${file}: expected one default provider "aws" block with a region only, found ${found}`);
   if (syntax === 'hcl') {
-    const found = text.match(new RegExp(HCL_REGION_ONLY_PROVIDER.source, 'gm')) ?? [];
+    const found = text.match(HCL_REGION_ONLY_PROVIDER) ?? [];
     if (found.length !== 1) {
       throw unexpected(`${found.length}`);
     }
